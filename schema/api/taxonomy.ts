@@ -1,0 +1,36 @@
+import * as v from 'valibot'
+import { CursorQuery, LimitQuery, dataOf, listOf } from './common'
+
+export const CategoryRef = v.object({ id: v.number(), slug: v.string(), name: v.string() })
+
+export const PublicCategory = v.pipe(
+  v.object({
+    id: v.number(),
+    slug: v.string(),
+    name: v.string(),
+    description: v.string(),
+    parent_id: v.nullable(v.number()),
+    position: v.number(),
+    url: v.string(),
+    children: v.array(CategoryRef),
+  }),
+  v.metadata({ ref: 'Category' }),
+)
+export const CategoryList = v.object({ data: v.array(PublicCategory) })
+export const CategoryResponse = dataOf(PublicCategory)
+
+export const PublicTag = v.pipe(
+  v.object({ slug: v.string(), name: v.string() }),
+  v.metadata({ ref: 'Tag' }),
+)
+export const TagList = listOf(PublicTag)
+
+export const PublicAuthor = v.pipe(
+  v.object({ id: v.number(), slug: v.string(), name: v.string(), bio: v.string(), avatar_url: v.nullable(v.string()) }),
+  v.metadata({ ref: 'Author' }),
+)
+export const AuthorList = listOf(PublicAuthor)
+
+/** Taxonomy lists are in Vietnamese alphabetical order, keyset-paginated. */
+export const TaxonomyListQuery = v.strictObject({ limit: LimitQuery, cursor: CursorQuery })
+export const NoQuery = v.strictObject({})

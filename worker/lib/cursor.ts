@@ -1,0 +1,41 @@
+import { ApiError } from './errors'
+
+/**
+ * Keyset cursors: the sort they belong to, the last row's sort value and id,
+ * as base64url JSON. A cursor from another sort, or one that was edited, is a 400.
+ */
+export interface Cursor {
+  sort: string
+  value: string | number | null
+  id: number
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  const json = JSON.stringify([cursor.sort, cursor.value, cursor.id])
+  const bytes = new TextEncoder().encode(json)
+  let binary = ''
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+const invalid = () =>
+  new ApiError(400, 'bad_request', 'Invalid cursor', [
+    { path: 'query.cursor', message: 'is not a cursor from this API for this sort; start again without it' },
+  ])
+
+export function decodeCursor(raw: string, sort: string): Cursor {
+  let parsed: unknown
+  try {
+    const binary = atob(raw.replace(/-/g, '+').replace(/_/g, '/'))
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))))
+  } catch {
+    throw invalid()
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalid()
+  const [s, value, id] = parsed as unknown[]
+  if (s !== sort) throw invalid()
+  if (typeof value !== 'string' && typeof value !== 'number' && value !== null) throw invalid()
+  if (typeof value === 'string' && value.length > 300) throw invalid()
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) throw invalid()
+  return { sort, value, id }
+}

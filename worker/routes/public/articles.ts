@@ -1,0 +1,88 @@
+import { Hono } from 'hono'
+import { describeRoute } from 'hono-openapi'
+import { ArticleList, ArticleListQuery, ArticleReadQuery, ArticleResponse } from '../../../schema/api/article'
+import { IdParam, SlugParam } from '../../../schema/api/common'
+import { getDb } from '../../db/client'
+import { notFound } from '../../lib/errors'
+import { siteSettings } from '../../lib/settings'
+import { validate } from '../../middleware/validate'
+import { responses } from './openapi-helpers'
+import { publicCache } from '../../middleware/public-cache'
+import { pickFields, serializePublicArticle } from '../../serializers/article-public'
+import type { ArticleBundle } from '../../services/articles/bundle'
+import { listPublishedArticles } from '../../services/articles/public-list'
+import { getPublishedArticleById, getPublishedArticleBySlug } from '../../services/articles/public-read'
+import { viewTotals } from '../../services/views/read'
+
+const tags = ['Articles']
+
+async function serialize(env: Env, bundles: ArticleBundle[]) {
+  const settings = siteSettings(env)
+  const views = await viewTotals(env, bundles.map((b) => b.article.id))
+  return bundles.map((b) => serializePublicArticle(b, settings, views.get(b.article.id) ?? 0))
+}
+
+/** Published articles: list, by id, by slug (old slugs redirect). */
+export const publicArticles = new Hono<{ Bindings: Env }>()
+  .get(
+    '/',
+    describeRoute({
+      tags,
+      summary: 'List published articles',
+      description: 'Newest first by default. Keyset pagination: pass `next_cursor` back as `cursor`.',
+      responses: responses(ArticleList, { 404: 'Unknown category, tag or author' }),
+    }),
+    validate('query', ArticleListQuery),
+    publicCache(),
+    async (c) => {
+      const q = c.req.valid('query')
+      const page = await listPublishedArticles(getDb(c.env.DB), q)
+      const data = (await serialize(c.env, page.items)).map((a) => pickFields(a, q.fields))
+      return c.json({ data, next_cursor: page.nextCursor }, 200)
+    },
+  )
+  .get(
+    '/slug/:slug',
+    describeRoute({
+      tags,
+      summary: 'One published article by slug',
+      description: 'A slug the article used to have answers 301 with the current location.',
+      responses: {
+        ...responses(ArticleResponse, { 404: 'No published article with that slug' }),
+        301: { description: 'The article moved to a new slug (see Location)' },
+      },
+    }),
+    validate('param', SlugParam),
+    validate('query', ArticleReadQuery),
+    publicCache(),
+    async (c) => {
+      const { slug } = c.req.valid('param')
+      const found = await getPublishedArticleBySlug(getDb(c.env.DB), slug)
+      if (found.kind === 'moved') {
+        const search = new URL(c.req.url).search
+        c.header('Cache-Control', 'public, max-age=300, s-maxage=3600')
+        return c.redirect(`/api/v1/articles/slug/${found.slug}${search}`, 301)
+      }
+      if (found.kind === 'missing') throw notFound('Published article')
+      const [article] = await serialize(c.env, [found.bundle])
+      return c.json({ data: pickFields(article!, c.req.valid('query').fields) }, 200)
+    },
+  )
+  .get(
+    '/:id',
+    describeRoute({
+      tags,
+      summary: 'One published article by id',
+      responses: responses(ArticleResponse, { 404: 'No published article with that id' }),
+    }),
+    validate('param', IdParam),
+    validate('query', ArticleReadQuery),
+    publicCache(),
+    async (c) => {
+      const bundle = await getPublishedArticleById(getDb(c.env.DB), c.req.valid('param').id)
+      if (!bundle) throw notFound('Published article')
+      const [article] = await serialize(c.env, [bundle])
+      return c.json({ data: pickFields(article!, c.req.valid('query').fields) }, 200)
+    },
+  )
+

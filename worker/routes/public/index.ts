@@ -1,0 +1,14 @@
+import { Hono } from 'hono'
+import { publicCors } from '../../middleware/public-cors'
+import { publicArticles } from './articles'
+import { publicSearch } from './search'
+import { publicTaxonomies } from './taxonomies'
+import { publicViews } from './views'
+
+/** The public, read-only API under /api/v1: published content only. */
+export const publicApi = new Hono<{ Bindings: Env }>()
+  .use('*', publicCors())
+  .route('/', publicViews)
+  .route('/', publicSearch)
+  .route('/articles', publicArticles)
+  .route('/', publicTaxonomies)

@@ -1,0 +1,62 @@
+import { Hono } from 'hono'
+import { describeRoute } from 'hono-openapi'
+import { SlugParam } from '../../../schema/api/common'
+import { AuthorList, CategoryList, CategoryResponse, NoQuery, TagList, TaxonomyListQuery } from '../../../schema/api/taxonomy'
+import { getDb } from '../../db/client'
+import { notFound } from '../../lib/errors'
+import { siteSettings } from '../../lib/settings'
+import { publicCache } from '../../middleware/public-cache'
+import { validate } from '../../middleware/validate'
+import { serializeAuthor, serializeCategory, serializeTag } from '../../serializers/taxonomy-public'
+import { getCategoryBySlug, listCategories, listChildCategories, listTaxonomy } from '../../services/taxonomy-public'
+import { responses } from './openapi-helpers'
+
+/** Categories (a tree), tags and authors, for navigation menus and filters. */
+export const publicTaxonomies = new Hono<{ Bindings: Env }>()
+  .get(
+    '/categories',
+    describeRoute({ tags: ['Taxonomies'], summary: 'The category tree', description: 'Every category with its direct children; top-level ones have parent_id null.', responses: responses(CategoryList) }),
+    validate('query', NoQuery),
+    publicCache({ sMaxAge: 300 }),
+    async (c) => {
+      const rows = await listCategories(getDb(c.env.DB))
+      const settings = siteSettings(c.env)
+      const data = rows.map((cat) => serializeCategory(cat, rows.filter((r) => r.parent_id === cat.id), settings))
+      return c.json({ data }, 200)
+    },
+  )
+  .get(
+    '/categories/:slug',
+    describeRoute({ tags: ['Taxonomies'], summary: 'One category with its children', responses: responses(CategoryResponse, { 404: 'No such category' }) }),
+    validate('param', SlugParam),
+    validate('query', NoQuery),
+    publicCache({ sMaxAge: 300 }),
+    async (c) => {
+      const db = getDb(c.env.DB)
+      const category = await getCategoryBySlug(db, c.req.valid('param').slug)
+      if (!category) throw notFound('Category')
+      const children = await listChildCategories(db, category.id)
+      return c.json({ data: serializeCategory(category, children, siteSettings(c.env)) }, 200)
+    },
+  )
+  .get(
+    '/tags',
+    describeRoute({ tags: ['Taxonomies'], summary: 'Tags with published articles, in Vietnamese alphabetical order', responses: responses(TagList) }),
+    validate('query', TaxonomyListQuery),
+    publicCache({ sMaxAge: 300 }),
+    async (c) => {
+      const page = await listTaxonomy(getDb(c.env.DB), 'tags', c.req.valid('query'))
+      return c.json({ data: page.items.map(serializeTag), next_cursor: page.nextCursor }, 200)
+    },
+  )
+  .get(
+    '/authors',
+    describeRoute({ tags: ['Taxonomies'], summary: 'Authors with published articles, in Vietnamese alphabetical order', responses: responses(AuthorList) }),
+    validate('query', TaxonomyListQuery),
+    publicCache({ sMaxAge: 300 }),
+    async (c) => {
+      const page = await listTaxonomy(getDb(c.env.DB), 'authors', c.req.valid('query'))
+      const data = page.items.map((a) => serializeAuthor({ ...a, bio: a.bio ?? '', avatar_url: a.avatar_url ?? null }))
+      return c.json({ data, next_cursor: page.nextCursor }, 200)
+    },
+  )

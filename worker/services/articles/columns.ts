@@ -1,0 +1,23 @@
+/** Article columns a public or partner read needs (never body_text, created_by…). */
+export const PUBLIC_ARTICLE_COLUMNS = [
+  'a.id',
+  'a.slug',
+  'a.title',
+  'a.summary',
+  'a.body_html',
+  'a.word_count',
+  'a.cover_media_id',
+  'a.cover_alt',
+  'a.cover_caption',
+  'a.cover_credit',
+  'a.category_id',
+  'a.source',
+  'a.language',
+  'a.published_at',
+  'a.updated_at',
+  'a.seo_title',
+  'a.seo_description',
+  'a.canonical_url',
+  'a.featured',
+  'a.featured_position',
+] as const
