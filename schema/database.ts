@@ -5,6 +5,7 @@
  */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { AuthTables } from './tables/auth'
+import type { EditorialTables } from './tables/editorial'
 import type { SearchTables } from './tables/search'
 import type { ViewTables } from './tables/views'
 
@@ -163,7 +164,7 @@ export interface CoreTables {
  * Every table. Each feature keeps its table types beside its migration
  * (schema/tables/*.ts) and is joined in here.
  */
-export interface Database extends CoreTables, AuthTables, ViewTables, SearchTables {}
+export interface Database extends CoreTables, AuthTables, EditorialTables, ViewTables, SearchTables {}
 
 export type User = Selectable<UsersTable>
 export type Category = Selectable<CategoriesTable>

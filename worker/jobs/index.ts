@@ -1,7 +1,12 @@
+import { publishScheduled } from './publish-scheduled'
+import { rollupViews } from './rollup-views'
+
 /**
- * Jobs the cron tick runs, by name. A feature adds its job here (one line) and keeps
- * the job itself in its own file under worker/jobs/.
+ * Jobs the cron tick runs, by name. Each job lives in its own file here.
  */
 export type ScheduledJob = (env: Env, controller: ScheduledController) => Promise<unknown>
 
-export const scheduledJobs: Record<string, ScheduledJob> = {}
+export const scheduledJobs: Record<string, ScheduledJob> = {
+  'publish-scheduled': publishScheduled,
+  'rollup-views': rollupViews,
+}
