@@ -107,18 +107,20 @@ CREATE TABLE articles (
 );
 
 -- Public lists: newest first, by category, by update time, by Vietnamese title order,
--- and the featured slots of a home page.
-CREATE INDEX articles_public_published ON articles (published_at DESC, id DESC)
+-- and the featured slots of a home page. Each starts with `status` so that the
+-- query's `status = 'published'` is satisfied by the same index that gives the
+-- order (otherwise the planner may pick the admin status index and sort).
+CREATE INDEX articles_public_published ON articles (status, published_at DESC, id DESC)
   WHERE status = 'published' AND deleted_at IS NULL;
-CREATE INDEX articles_public_category ON articles (category_id, published_at DESC, id DESC)
+CREATE INDEX articles_public_category ON articles (status, category_id, published_at DESC, id DESC)
   WHERE status = 'published' AND deleted_at IS NULL;
-CREATE INDEX articles_public_updated ON articles (updated_at DESC, id DESC)
+CREATE INDEX articles_public_updated ON articles (status, updated_at DESC, id DESC)
   WHERE status = 'published' AND deleted_at IS NULL;
-CREATE INDEX articles_public_title ON articles (title_sort, id)
+CREATE INDEX articles_public_title ON articles (status, title_sort, id)
   WHERE status = 'published' AND deleted_at IS NULL;
-CREATE INDEX articles_public_featured ON articles (published_at DESC, id DESC)
+CREATE INDEX articles_public_featured ON articles (status, featured, published_at DESC, id DESC)
   WHERE featured = 1 AND status = 'published' AND deleted_at IS NULL;
-CREATE INDEX articles_public_slots ON articles (featured_position, id)
+CREATE INDEX articles_public_slots ON articles (status, featured, featured_position, id)
   WHERE featured = 1 AND status = 'published' AND deleted_at IS NULL;
 -- The cron publisher and the admin lists.
 CREATE INDEX articles_due ON articles (scheduled_at)

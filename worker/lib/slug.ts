@@ -15,7 +15,12 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
  * toSlug('Đà Nẵng: Đường phố ngập sâu') // 'da-nang-duong-pho-ngap-sau'
  */
 export function toSlug(text: string, maxLength = MAX_SLUG_LENGTH): string {
-  const normalized = text.normalize('NFC').replace(/%/g, ' phan tram ')
+  // slugify drops punctuation without a separator ("30/4" would become "304"), so
+  // punctuation that separates words becomes a space first.
+  const normalized = text
+    .normalize('NFC')
+    .replace(/%/g, ' phan tram ')
+    .replace(/[/\\|.,:;_+=()[\]{}"'“”‘’«»…·–—-]+/g, ' ')
   const slug = slugify(normalized, { lower: true, strict: true, locale: 'vi', trim: true })
   if (slug.length <= maxLength) return slug
   const cut = slug.slice(0, maxLength + 1)

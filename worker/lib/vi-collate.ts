@@ -1,8 +1,9 @@
 /**
  * A sort key that orders Vietnamese text the way a Vietnamese dictionary does, for
- * D1, which has no ICU collation. Letters compare by the Vietnamese alphabet
- * (a < ă < â < b < c < d < đ < e < ê …), case and tone marks only break ties, tones
- * in the conventional order: none, huyền, hỏi, ngã, sắc, nặng.
+ * D1, which has no ICU collation. Text compares syllable by syllable: first the
+ * letters in Vietnamese alphabet order (a < ă < â < b < c < d < đ < e < ê …), then
+ * that syllable's tone (none, huyền, hỏi, ngã, sắc, nặng), and only then the next
+ * syllable; letter case breaks the last ties. So âm < âm vang < ấm < ấm áp < ân.
  * The key is ASCII, so SQLite's BINARY collation compares it correctly.
  *
  * @example
@@ -24,15 +25,20 @@ const LETTER_MARKS: Record<string, Record<string, string>> = {
 }
 
 export function viSortKey(text: string): string {
-  let primary = ''
-  let tones = ''
+  const syllables: string[] = []
+  let letters = ''
+  let tone = '0'
   let cases = ''
+  const endSyllable = () => {
+    if (letters) syllables.push(letters + tone)
+    letters = ''
+    tone = '0'
+  }
   const chars = [...text.normalize('NFD')]
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!
     const lower = ch.toLowerCase()
     let letter = lower === 'đ' || lower === 'ð' ? 'đ' : lower
-    let tone = '0'
     // Gather the combining marks that follow this base character.
     while (i + 1 < chars.length && /\p{M}/u.test(chars[i + 1]!)) {
       const mark = chars[++i]!
@@ -42,16 +48,19 @@ export function viSortKey(text: string): string {
     }
     const index = ALPHABET.indexOf(letter)
     if (index >= 0) {
-      primary += String.fromCharCode(0x41 + index)
-      tones += tone
+      // Letters from 'A' up: above the digits and the tone digits, so a shorter
+      // syllable (an) sorts before a longer one (anh).
+      letters += String.fromCharCode(0x41 + index)
       cases += ch === lower ? '0' : '1'
-    } else if (/\p{Nd}/u.test(letter)) {
-      primary += letter
-    } else if (/\s/.test(letter) || /\p{P}|\p{S}/u.test(letter)) {
-      if (!primary.endsWith(' ') && primary.length > 0) primary += ' '
+    } else if (/[0-9]/.test(letter)) {
+      // Digits sort below letters; a run of digits stays one syllable.
+      letters += letter
+    } else if (/\p{L}/u.test(letter)) {
+      letters += '~'
     } else {
-      primary += '~'
+      endSyllable()
     }
   }
-  return `${primary.trimEnd()}\u0001${tones}\u0001${cases}`
+  endSyllable()
+  return `${syllables.join(' ')}\u0001${cases}`
 }
