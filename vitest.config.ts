@@ -1,12 +1,15 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type ViteUserConfig } from 'vitest/config'
 
 /**
  * Tests run inside workerd with the bindings of wrangler.toml (real local D1, KV and
  * R2 from Miniflare). Migrations are read here, on the Node side, and applied by
  * tests/setup.ts inside the runtime.
  */
-export default defineConfig(async () => {
+// Offline: Miniflare uses its placeholder Request.cf instead of downloading one.
+process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
+
+export default defineConfig(async (): Promise<ViteUserConfig> => {
   const migrations = await readD1Migrations('schema/migrations')
   return {
     plugins: [
@@ -18,6 +21,8 @@ export default defineConfig(async () => {
     test: {
       include: ['tests/integration/**/*.test.ts', 'tests/unit/**/*.test.ts'],
       setupFiles: ['./tests/setup.ts'],
+      // The JSON report is what .ci/run counts ("N passed, N failed").
+      reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
       testTimeout: 30_000,
       hookTimeout: 60_000,
     },

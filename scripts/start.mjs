@@ -1,0 +1,70 @@
+// `npm start`: applies local D1 migrations, loads the demo content once, makes sure
+// an admin account exists, and serves the CMS at http://127.0.0.1:8787 with
+// `wrangler dev`. Works offline; safe to run again (nothing is duplicated).
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { demoSeedStatements, loadDemoContent } from './demo/seed-sql.mjs'
+import { root, wrangler, wranglerBin, wranglerEnv } from './lib/wrangler.mjs'
+
+const port = process.env.PORT ?? '8787'
+const host = '127.0.0.1'
+const step = (msg) => console.log(`• ${msg}`)
+
+async function buildAdminUi() {
+  if (existsSync(join(root, 'admin-ui/vite.config.ts'))) {
+    step('Building the admin UI')
+    const { execFileSync } = await import('node:child_process')
+    execFileSync('npm', ['run', '--silent', 'build:admin'], { cwd: root, stdio: 'inherit' })
+  } else {
+    mkdirSync(join(root, 'admin-ui/dist/admin'), { recursive: true })
+  }
+}
+
+async function loadDemo() {
+  const statements = demoSeedStatements(await loadDemoContent())
+  const file = join(root, '.wrangler/tmp/demo-seed.sql')
+  mkdirSync(join(root, '.wrangler/tmp'), { recursive: true })
+  writeFileSync(file, statements.join(';\n') + ';\n')
+  await wrangler(['d1', 'execute', 'DB', '--local', '--file', file])
+}
+
+async function ensureAdmin() {
+  const script = join(root, 'scripts/bootstrap-admin.mjs')
+  if (!existsSync(script)) return
+  const { bootstrapAdmin } = await import(script)
+  await bootstrapAdmin()
+}
+
+await buildAdminUi()
+step('Applying D1 migrations (local)')
+await wrangler(['d1', 'migrations', 'apply', 'DB', '--local'])
+step('Loading demo content (once)')
+await loadDemo()
+await ensureAdmin()
+step(`Starting the worker on http://${host}:${port}`)
+
+const dev = spawn(process.execPath, [wranglerBin, 'dev', '--ip', host, '--port', port, '--show-interactive-dev-session=false'], {
+  cwd: root,
+  env: wranglerEnv,
+  stdio: ['ignore', 'pipe', 'inherit'],
+})
+let announced = false
+dev.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk)
+  if (!announced && /Ready on/.test(String(chunk))) {
+    announced = true
+    const base = `http://${host}:${port}`
+    startCronTicker(base)
+    console.log(`\nTin Edge CMS is running at ${base}\n  API:   ${base}/api/v1/articles\n  Docs:  ${base}/api/docs  (OpenAPI: ${base}/api/openapi.json)\n  Admin: ${base}/admin/\n`)
+  }
+})
+// wrangler dev does not fire cron triggers locally; tick like production's
+// every-minute cron so scheduled articles go live and views roll up on a laptop too.
+function startCronTicker(base) {
+  const tick = () => fetch(`${base}/cdn-cgi/local/scheduled?cron=*+*+*+*+*`).catch(() => {})
+  setInterval(tick, 60_000).unref()
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => dev.kill(signal))
+dev.on('close', (code) => process.exit(code ?? 0))
