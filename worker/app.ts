@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { onError, onNotFound } from './middleware/error-handler'
 import { docsPage } from './routes/docs'
+import { mediaRoutes } from './routes/media'
 import { openApiSpec } from './routes/openapi'
 import { adminApi } from './routes/admin'
 import { publicApi } from './routes/public'
@@ -9,7 +10,7 @@ import { publicApi } from './routes/public'
  * The whole HTTP surface. Route groups live in routes/ and are mounted here; the
  * admin UI's static files are served by Workers assets before this runs.
  */
-export const app = new Hono<{ Bindings: Env }>().route('/api/v1', publicApi).route('/api/admin', adminApi)
+export const app = new Hono<{ Bindings: Env }>().route('/api/v1', publicApi).route('/api/admin', adminApi).route('/', mediaRoutes)
 
 app.get('/api/openapi.json', async (c) => {
   c.header('Cache-Control', 'public, max-age=300')

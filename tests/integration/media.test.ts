@@ -1,0 +1,41 @@
+import { env, SELF } from 'cloudflare:test'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const BASE = 'http://127.0.0.1:8787'
+const bytes = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"></svg>')
+
+beforeAll(async () => {
+  await env.MEDIA.put('2017/04/da-nang-mua-lon.svg', bytes, { httpMetadata: { contentType: 'image/svg+xml' } })
+})
+
+describe('GET /media/{key}', () => {
+  it('streams the file from R2 with its type, an ETag and a long cache life', async () => {
+    const res = await SELF.fetch(`${BASE}/media/2017/04/da-nang-mua-lon.svg`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('image/svg+xml')
+    expect(res.headers.get('cache-control')).toContain('immutable')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes)
+  })
+
+  it('answers If-None-Match with 304 and a Range with 206', async () => {
+    const etag = (await SELF.fetch(`${BASE}/media/2017/04/da-nang-mua-lon.svg`).then(async (r) => (await r.arrayBuffer(), r))).headers.get('etag')!
+    const again = await SELF.fetch(`${BASE}/media/2017/04/da-nang-mua-lon.svg`, { headers: { 'If-None-Match': etag } })
+    expect(again.status).toBe(304)
+    const part = await SELF.fetch(`${BASE}/media/2017/04/da-nang-mua-lon.svg`, { headers: { Range: 'bytes=0-3' } })
+    expect(part.status).toBe(206)
+    expect(part.headers.get('content-range')).toBe(`bytes 0-3/${bytes.length}`)
+    expect(await part.text()).toBe('<svg')
+  })
+
+  it('404s a missing file and 400s a key that tries to escape', async () => {
+    const missing = await SELF.fetch(`${BASE}/media/khong-co.jpg`)
+    expect(missing.status).toBe(404)
+    expect((await missing.json<any>()).error.code).toBe('not_found')
+    for (const bad of ['..%2F..%2Fetc%2Fpasswd', '.hidden', 'a//b', '%00']) {
+      const res = await SELF.fetch(`${BASE}/media/${bad}`)
+      expect(res.status, bad).toBe(400)
+      await res.arrayBuffer()
+    }
+  })
+})
