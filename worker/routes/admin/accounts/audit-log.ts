@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
 import { AuditLogList, AuditLogQuery } from '../../../../schema/api/auth'
 import { getDb } from '../../../db/client'
-import { decodeCursor, encodeCursor } from '../../../lib/cursor'
+import { idFromCursor, idPage } from '../../../lib/id-page'
 import { siteSettings } from '../../../lib/settings'
 import { requireRole, requireStaff, type AdminEnv } from '../../../middleware/auth'
 import { validate } from '../../../middleware/validate'
@@ -26,16 +26,14 @@ export const auditLogRoutes = new Hono<AdminEnv>().get(
     const q = c.req.valid('query')
     const rows = await listAuditLog(getDb(c.env.DB), {
       limit: q.limit + 1,
-      beforeId: q.cursor ? decodeCursor(q.cursor, '-id').id : undefined,
+      beforeId: idFromCursor(q.cursor, '-id'),
       actorId: q.actor_id,
       resourceType: q.resource_type,
       resourceId: q.resource_id,
       action: q.action,
     })
-    const page = rows.slice(0, q.limit)
-    const last = page[page.length - 1]
-    const next = rows.length > q.limit && last ? encodeCursor({ sort: '-id', value: last.id, id: last.id }) : null
+    const { page, nextCursor } = idPage(rows, q.limit, '-id')
     const timeZone = siteSettings(c.env).timeZone
-    return c.json({ data: page.map((e) => serializeAuditEntry(e, timeZone)), next_cursor: next }, 200)
+    return c.json({ data: page.map((e) => serializeAuditEntry(e, timeZone)), next_cursor: nextCursor }, 200)
   },
 )

@@ -3,7 +3,7 @@ import { describeRoute } from 'hono-openapi'
 import { CreateTokenBody, TokenCreated, TokenList, TokenListQuery } from '../../../../schema/api/auth'
 import { IdParam } from '../../../../schema/api/common'
 import { getDb } from '../../../db/client'
-import { decodeCursor, encodeCursor } from '../../../lib/cursor'
+import { idFromCursor, idPage } from '../../../lib/id-page'
 import { ApiError, notFound } from '../../../lib/errors'
 import { siteSettings } from '../../../lib/settings'
 import { actorOf, requireStaff, type AdminEnv } from '../../../middleware/auth'
@@ -24,13 +24,10 @@ export const tokenRoutes = new Hono<AdminEnv>()
     validate('query', TokenListQuery),
     async (c) => {
       const q = c.req.valid('query')
-      const beforeId = q.cursor ? decodeCursor(q.cursor, '-id').id : undefined
-      const rows = await listAccessTokens(getDb(c.env.DB), c.get('user').id, q.limit + 1, beforeId)
-      const page = rows.slice(0, q.limit)
-      const last = page[page.length - 1]
-      const next = rows.length > q.limit && last ? encodeCursor({ sort: '-id', value: last.id, id: last.id }) : null
+      const rows = await listAccessTokens(getDb(c.env.DB), c.get('user').id, q.limit + 1, idFromCursor(q.cursor, '-id'))
+      const { page, nextCursor } = idPage(rows, q.limit, '-id')
       const timeZone = siteSettings(c.env).timeZone
-      return c.json({ data: page.map((t) => serializeAccessToken(t, timeZone)), next_cursor: next }, 200)
+      return c.json({ data: page.map((t) => serializeAccessToken(t, timeZone)), next_cursor: nextCursor }, 200)
     },
   )
   .post(

@@ -3,7 +3,7 @@ import { describeRoute } from 'hono-openapi'
 import { CreateUserBody, IfMatchHeader, UpdateUserBody, UserList, UserListQuery, UserResponse } from '../../../../schema/api/auth'
 import { IdParam } from '../../../../schema/api/common'
 import { getDb } from '../../../db/client'
-import { decodeCursor, encodeCursor } from '../../../lib/cursor'
+import { idFromCursor, idPage } from '../../../lib/id-page'
 import { ApiError, notFound } from '../../../lib/errors'
 import { siteSettings } from '../../../lib/settings'
 import { actorOf, requireRole, requireStaff, type AdminEnv } from '../../../middleware/auth'
@@ -26,13 +26,10 @@ export const userRoutes = new Hono<AdminEnv>()
     validate('query', UserListQuery),
     async (c) => {
       const q = c.req.valid('query')
-      const afterId = q.cursor ? decodeCursor(q.cursor, 'id').id : undefined
-      const rows = await listUsers(getDb(c.env.DB), { limit: q.limit + 1, afterId, role: q.role, status: q.status })
-      const page = rows.slice(0, q.limit)
-      const last = page[page.length - 1]
-      const next = rows.length > q.limit && last ? encodeCursor({ sort: 'id', value: last.id, id: last.id }) : null
+      const rows = await listUsers(getDb(c.env.DB), { limit: q.limit + 1, afterId: idFromCursor(q.cursor, 'id'), role: q.role, status: q.status })
+      const { page, nextCursor } = idPage(rows, q.limit, 'id')
       const timeZone = siteSettings(c.env).timeZone
-      return c.json({ data: page.map((u) => serializeStaffUser(u, timeZone)), next_cursor: next }, 200)
+      return c.json({ data: page.map((u) => serializeStaffUser(u, timeZone)), next_cursor: nextCursor }, 200)
     },
   )
   .post(
