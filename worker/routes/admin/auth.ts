@@ -1,4 +1,11 @@
 import { Hono } from 'hono'
+import type { AdminEnv } from '../../middleware/auth'
+import { meRoutes } from './accounts/me'
+import { sessionRoutes } from './accounts/session'
 
-/** Sessions, the signed-in user, staff accounts, tokens and the audit log. */
-export const adminAuthRoutes = new Hono<{ Bindings: Env }>()
+/**
+ * Sessions, the signed-in user, staff accounts, tokens and the audit log. Each route
+ * names its own guards (requireStaff, requireRole): a `use('*')` here would also
+ * guard the content routes mounted beside these, and the sign-in route itself.
+ */
+export const adminAuthRoutes = new Hono<AdminEnv>().route('/', sessionRoutes).route('/', meRoutes)
