@@ -4,6 +4,8 @@ import { importHmacKey, signToken, verifyToken } from '../../lib/signed-token'
 import { fromBase64Url, toBase64Url } from '../../lib/base64url'
 import { loadBundles, type ArticleBundle } from '../articles/bundle'
 import { PUBLIC_ARTICLE_COLUMNS } from '../articles/columns'
+import { recordAudit } from '../audit'
+import type { Actor } from './actor'
 
 const KEY_NAME = 'preview_signing_key'
 const keys = new Map<string, Promise<CryptoKey>>()
@@ -32,9 +34,21 @@ async function signingKey(db: Db): Promise<CryptoKey> {
   return key
 }
 
-/** A token that lets anyone holding it read article `id` until `expiresAt`. */
-export async function createPreviewToken(db: Db, id: number, expiresAt: Date): Promise<string> {
-  return signToken(await signingKey(db), id, expiresAt)
+/** How long a preview link works unless the editor asks otherwise. */
+export const DEFAULT_PREVIEW_SECONDS = 24 * 3600
+
+/**
+ * A token that lets anyone holding it read article `id` for `seconds`. Handing
+ * out read access to a draft is recorded in the audit log.
+ */
+export async function createPreviewLink(db: Db, id: number, seconds: number | undefined, actor: Actor) {
+  const article = await db.selectFrom('articles').select(['id', 'deleted_at']).where('id', '=', id).executeTakeFirst()
+  if (!article) throw notFound('Article')
+  if (article.deleted_at !== null) throw new ApiError(409, 'conflict', 'The article is in the trash; restore it first')
+  const expiresAt = new Date(Date.now() + (seconds ?? DEFAULT_PREVIEW_SECONDS) * 1000)
+  const token = await signToken(await signingKey(db), id, expiresAt)
+  await recordAudit(db, { actorId: actor.id, action: 'article.preview_link_created', resourceType: 'article', resourceId: id, details: { expires_at: expiresAt.toISOString() }, ip: actor.ip ?? null })
+  return { token, expiresAt: expiresAt.toISOString() }
 }
 
 /**
