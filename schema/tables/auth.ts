@@ -56,4 +56,6 @@ export interface AuthTables {
 export type Session = Selectable<SessionsTable>
 export type NewSession = Insertable<SessionsTable>
 export type PersonalAccessToken = Selectable<PersonalAccessTokensTable>
+/** A token as lists show it: everything but the hash. */
+export type AccessTokenSummary = Omit<PersonalAccessToken, 'token_hash'>
 export type AuditLogRow = Selectable<AuditLogTable>

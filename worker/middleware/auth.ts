@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { Role } from '../../schema/database'
 import { getDb } from '../db/client'
@@ -6,7 +6,8 @@ import { ApiError } from '../lib/errors'
 import { clearedSessionCookie, SESSION_COOKIE, SESSION_TOKEN_PATTERN } from '../lib/session-cookie'
 import { authenticateAccessToken } from '../services/auth/access-tokens'
 import { authenticateSession } from '../services/auth/sessions'
-import type { StaffUser } from '../services/auth/staff'
+import type { Actor, StaffUser } from '../services/auth/staff'
+import { clientInfo } from '../lib/client-info'
 
 export type { StaffUser } from '../services/auth/staff'
 
@@ -80,4 +81,15 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<AdminEnv> {
     }
     await next()
   }
+}
+
+/**
+ * The signed-in user and their IP, as the `actor` of an audit entry.
+ *
+ * @example
+ * const actor = actorOf(c)
+ * auditInsert(db, { actorId: actor.id, ip: actor.ip, action: 'tag.created', resourceType: 'tag', resourceId: id })
+ */
+export function actorOf(c: Context<AdminEnv>): Actor {
+  return { id: c.get('user').id, ip: clientInfo(c).ip }
 }

@@ -1,12 +1,10 @@
-import type { PersonalAccessToken } from '../../schema/tables/auth'
+import type { AccessTokenSummary } from '../../schema/tables/auth'
 import { toZonedIso } from '../lib/time'
-
-export type AccessTokenRow = Omit<PersonalAccessToken, 'token_hash'>
 
 const zoned = (iso: string | null, timeZone: string) => (iso === null ? null : toZonedIso(iso, timeZone))
 
 /** A personal access token in lists: its prefix, never its secret or hash. */
-export const serializeAccessToken = (t: AccessTokenRow, timeZone: string) => ({
+export const serializeAccessToken = (t: AccessTokenSummary, timeZone: string) => ({
   id: t.id,
   name: t.name,
   prefix: t.token_prefix,

@@ -1,4 +1,6 @@
+import { runBatch } from '../../db/batch'
 import type { Db } from '../../db/client'
+import { auditInsert } from '../audit'
 import { randomSecret, sha256Hex } from '../../lib/secret-token'
 import { isStale, STAFF_COLUMNS, toStaffUser, type ClientInfo, type StaffUser } from './staff'
 
@@ -62,8 +64,13 @@ export async function authenticateSession(db: Db, token: string, now = new Date(
   return { user: toStaffUser(row), sessionId: row.id }
 }
 
-/** Deletes one session (logout). */
-export const deleteSessionQuery = (db: Db, sessionId: number) => db.deleteFrom('sessions').where('id', '=', sessionId)
+/** Ends one session (logout), audited in the same batch. */
+export async function endSession(db: Db, d1: D1Database, user: StaffUser, sessionId: number, ip: string | null) {
+  await runBatch(d1, [
+    db.deleteFrom('sessions').where('id', '=', sessionId),
+    auditInsert(db, { actorId: user.id, action: 'logout', resourceType: 'user', resourceId: user.id, ip }),
+  ])
+}
 
 /** Deletes every session of a user but `keepSessionId` (password change, suspension). */
 export function deleteUserSessionsQuery(db: Db, userId: number, keepSessionId?: number) {

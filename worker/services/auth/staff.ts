@@ -9,6 +9,12 @@ export interface ClientInfo {
   userAgent: string | null
 }
 
+/** Who performs a write, for the audit log. */
+export interface Actor {
+  id: number
+  ip: string | null
+}
+
 /** The user columns a credential lookup selects, aliased the same way everywhere. */
 export const STAFF_COLUMNS = ['u.id as user_id', 'u.email', 'u.name', 'u.role', 'u.status'] as const
 

@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { describeRoute } from 'hono-openapi'
 import { LoginBody, UserResponse } from '../../../../schema/api/auth'
-import { runBatch } from '../../../db/batch'
 import { getDb } from '../../../db/client'
 import { clientInfo } from '../../../lib/client-info'
 import { ApiError } from '../../../lib/errors'
@@ -10,10 +9,9 @@ import { siteSettings } from '../../../lib/settings'
 import { requireStaff, type AdminEnv } from '../../../middleware/auth'
 import { validate } from '../../../middleware/validate'
 import { serializeStaffUser } from '../../../serializers/staff-user'
-import { auditInsert } from '../../../services/audit'
 import { ensureFirstAdmin } from '../../../services/auth/first-admin'
 import { attemptLogin } from '../../../services/auth/login'
-import { deleteSessionQuery } from '../../../services/auth/sessions'
+import { endSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../../services/auth/sessions'
 import { adminResponses } from './openapi'
 
 const tags = ['Admin: session']
@@ -35,6 +33,7 @@ export const sessionRoutes = new Hono<AdminEnv>()
       summary: 'Sign in',
       description:
         'Checks email and password and sets the `tin_session` cookie (HttpOnly, Secure, SameSite=Strict, Path=/api/admin). ' +
+        `A session lasts at most ${SESSION_ABSOLUTE_MS / 3_600_000} h and ends after ${SESSION_IDLE_MS / 3_600_000} h without a request. ` +
         'A wrong password and an unknown email get the same 401. After 5 failures for one account, or many from one IP, ' +
         'sign-in is refused with 429 and `Retry-After` for a lock-out that doubles with each further failure.',
       responses: adminResponses(UserResponse, { 401: 'Wrong email or password', 403: 'Cross-site request', 429: 'Too many failed sign-ins' }),
@@ -71,12 +70,7 @@ export const sessionRoutes = new Hono<AdminEnv>()
       if (sessionId === null) {
         throw new ApiError(400, 'bad_request', 'Signed in with a token, not a session: revoke the token with DELETE /api/admin/tokens/{id}')
       }
-      const db = getDb(c.env.DB)
-      const user = c.get('user')
-      await runBatch(c.env.DB, [
-        deleteSessionQuery(db, sessionId),
-        auditInsert(db, { actorId: user.id, action: 'logout', resourceType: 'user', resourceId: user.id, ip: clientInfo(c).ip }),
-      ])
+      await endSession(getDb(c.env.DB), c.env.DB, c.get('user'), sessionId, clientInfo(c).ip)
       c.header('Set-Cookie', clearedSessionCookie())
       return c.body(null, 204)
     },
