@@ -13,7 +13,7 @@ import { serializeRevision, serializeRevisionSummary } from '../../serializers/r
 import { createPreviewLink } from '../../services/editorial/preview-links'
 import { getRevision, listRevisions, restoreRevision } from '../../services/editorial/revisions'
 import { adminResponses } from './accounts/openapi'
-import { actorOf, articleResponse } from './content-helpers'
+import { articleResponse, editorialActor } from './content-helpers'
 
 const tags = ['Admin: revisions']
 
@@ -47,7 +47,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     validate('json', EmptyBody),
     async (c) => {
       const { id, rev } = c.req.valid('param')
-      await restoreRevision(getDb(c.env.DB), c.env.DB, id, rev, c.req.valid('header')['if-match'], actorOf(c))
+      await restoreRevision(getDb(c.env.DB), c.env.DB, id, rev, c.req.valid('header')['if-match'], editorialActor(c))
       return articleResponse(c, id)
     },
   )
@@ -58,7 +58,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     validate('json', PreviewLinkBody),
     async (c) => {
       const settings = siteSettings(c.env)
-      const link = await createPreviewLink(getDb(c.env.DB), c.req.valid('param').id, c.req.valid('json').expires_in, actorOf(c))
+      const link = await createPreviewLink(getDb(c.env.DB), c.req.valid('param').id, c.req.valid('json').expires_in, editorialActor(c))
       return c.json({ data: { url: `${settings.url}/api/v1/preview/${link.token}`, token: link.token, expires_at: toZonedIso(link.expiresAt, settings.timeZone) } }, 201)
     },
   )

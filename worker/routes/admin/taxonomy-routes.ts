@@ -10,7 +10,7 @@ import { validate } from '../../middleware/validate'
 import { siteSettings, type SiteSettings } from '../../lib/settings'
 import type { Actor } from '../../services/editorial/actor'
 import { adminResponses } from './accounts/openapi'
-import { actorOf } from './content-helpers'
+import { editorialActor } from './content-helpers'
 
 type Page<R> = { items: R[]; nextCursor: string | null } | R[]
 
@@ -50,18 +50,18 @@ export function taxonomyRoutes<R extends { version: number }, C, P>(cfg: Taxonom
       return c.json({ data: page.items.map((r) => cfg.serialize(r, settings)), next_cursor: page.nextCursor }, 200)
     })
     .post('/', describeRoute({ tags, summary: `Create a ${cfg.label}`, responses: adminResponses(cfg.schemas.one, writeErrors, 201) }), desk, validate('json', cfg.schemas.create), async (c) => {
-      const id = await cfg.create(getDb(c.env.DB), c.env.DB, c.req.valid('json') as C, actorOf(c))
+      const id = await cfg.create(getDb(c.env.DB), c.env.DB, c.req.valid('json') as C, editorialActor(c))
       c.header('Location', `${c.req.path.replace(/\/$/, '')}/${id}`)
       return one(c, id, 201)
     })
     .get('/:id', describeRoute({ tags, summary: `One ${cfg.label}`, responses: adminResponses(cfg.schemas.one, { 404: `No such ${cfg.label}` }) }), validate('param', IdParam), (c) => one(c, c.req.valid('param').id))
     .patch('/:id', describeRoute({ tags, summary: `Edit a ${cfg.label}`, description: 'Needs `If-Match: <version>`.', responses: adminResponses(cfg.schemas.one, writeErrors) }), desk, validate('param', IdParam), validate('header', IfMatchHeader), validate('json', cfg.schemas.patch), async (c) => {
       const { id } = c.req.valid('param')
-      await cfg.update(getDb(c.env.DB), c.env.DB, id, c.req.valid('header')['if-match'], c.req.valid('json') as P, actorOf(c))
+      await cfg.update(getDb(c.env.DB), c.env.DB, id, c.req.valid('header')['if-match'], c.req.valid('json') as P, editorialActor(c))
       return one(c, id)
     })
     .delete('/:id', describeRoute({ tags, summary: `Delete a ${cfg.label}`, description: `Needs \`If-Match\`. ${cfg.deleteNote}`, responses: adminResponses(null, writeErrors, 204) }), desk, validate('param', IdParam), validate('header', IfMatchHeader), async (c) => {
-      await cfg.remove(getDb(c.env.DB), c.env.DB, c.req.valid('param').id, c.req.valid('header')['if-match'], actorOf(c))
+      await cfg.remove(getDb(c.env.DB), c.env.DB, c.req.valid('param').id, c.req.valid('header')['if-match'], editorialActor(c))
       return c.body(null, 204)
     })
 }
