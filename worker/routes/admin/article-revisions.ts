@@ -3,7 +3,7 @@ import { describeRoute } from 'hono-openapi'
 import { AdminArticleResponse, EmptyBody, PreviewLinkBody, PreviewLinkResponse, RevisionDetail, RevisionList, RevisionParam } from '../../../schema/api/admin-articles'
 import { IfMatchHeader } from '../../../schema/api/admin-common'
 import { IdParam } from '../../../schema/api/common'
-import { TaxonomyListQuery } from '../../../schema/api/taxonomy'
+import { NoQuery, TaxonomyListQuery } from '../../../schema/api/taxonomy'
 import { getDb } from '../../db/client'
 import { siteSettings } from '../../lib/settings'
 import { toZonedIso } from '../../lib/time'
@@ -34,6 +34,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     '/:id/revisions/:rev',
     describeRoute({ tags, summary: 'One revision with its snapshot', responses: adminResponses(RevisionDetail, { 404: 'No such article or revision' }) }),
     validate('param', RevisionParam),
+    validate('query', NoQuery),
     async (c) => {
       const { id, rev } = c.req.valid('param')
       return c.json({ data: serializeRevision(await getRevision(getDb(c.env.DB), id, rev), siteSettings(c.env)) }, 200)

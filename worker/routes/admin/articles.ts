@@ -3,6 +3,7 @@ import { describeRoute } from 'hono-openapi'
 import { AdminArticleList, AdminArticleListQuery, AdminArticleResponse, ArticleCreate, ArticlePatch } from '../../../schema/api/admin-articles'
 import { IfMatchHeader } from '../../../schema/api/admin-common'
 import { IdParam } from '../../../schema/api/common'
+import { NoQuery } from '../../../schema/api/taxonomy'
 import { getDb } from '../../db/client'
 import { requireIfMatch } from '../../lib/precondition'
 import { siteSettings } from '../../lib/settings'
@@ -43,6 +44,7 @@ export const adminArticleRoutes = new Hono<AdminEnv>()
     '/:id',
     describeRoute({ tags, summary: 'One article (any status, trash included)', description: 'The ETag is the version to send back as If-Match.', responses: adminResponses(AdminArticleResponse, { 404: 'No such article' }) }),
     validate('param', IdParam),
+    validate('query', NoQuery),
     (c) => articleResponse(c, c.req.valid('param').id),
   )
   .patch(
