@@ -15,7 +15,15 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: './wrangler.toml' },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            // A developer's .dev.vars must not change what tests see: no first-admin
+            // secrets unless a test passes them itself.
+            ADMIN_EMAIL: '',
+            ADMIN_PASSWORD: '',
+          },
+        },
       }),
     ],
     test: {
