@@ -1,0 +1,61 @@
+import { sql, type SqlBool } from 'kysely'
+import { runBatch } from '../../db/batch'
+import type { Db } from '../../db/client'
+import { auditInsert } from '../audit'
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password'
+import { normalizeEmail } from '../users'
+
+/** The optional secrets that name the first admin (wrangler secrets in production, .dev.vars locally). */
+export interface FirstAdminSecrets {
+  ADMIN_EMAIL?: string
+  ADMIN_PASSWORD?: string
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+$/
+/** Once users exist they always will: later logins in this isolate skip the check. */
+const settled = new WeakSet<Db>()
+
+/**
+ * Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when the users table is
+ * empty. The insert itself re-checks emptiness, so two first logins at once create
+ * one admin. Returns whether this call created it.
+ */
+export async function ensureFirstAdmin(db: Db, d1: D1Database, secrets: FirstAdminSecrets, now = new Date()): Promise<boolean> {
+  const email = secrets.ADMIN_EMAIL?.trim()
+  const password = secrets.ADMIN_PASSWORD
+  if (!email || !password || settled.has(db)) return false
+  if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) {
+    settled.add(db)
+    return false
+  }
+  if (!EMAIL.test(email) || password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
+    console.warn(JSON.stringify({ level: 'warn', msg: `ADMIN_EMAIL must be an email and ADMIN_PASSWORD ${PASSWORD_MIN_LENGTH}..${PASSWORD_MAX_LENGTH} characters; no first admin created` }))
+    return false
+  }
+  const hash = await hashPassword(password)
+  const nowIso = now.toISOString()
+  const insert = db
+    .insertInto('users')
+    .columns(['email', 'name', 'role', 'password_hash', 'created_at', 'updated_at'])
+    .expression(
+      db
+        .selectNoFrom([
+          sql<string>`${normalizeEmail(email)}`.as('email'),
+          sql<string>`${'Admin'}`.as('name'),
+          sql<string>`${'admin'}`.as('role'),
+          sql<string>`${hash}`.as('password_hash'),
+          sql<string>`${nowIso}`.as('created_at'),
+          sql<string>`${nowIso}`.as('updated_at'),
+        ])
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('users').select('id')))),
+    )
+  const created = db.selectFrom('users').select('id').where('password_hash', '=', hash)
+  const audit = auditInsert(
+    db,
+    { actorId: null, action: 'user.created', resourceType: 'user', resourceId: created, details: { role: 'admin', source: 'ADMIN_EMAIL' } },
+    { onlyIf: sql<SqlBool>`EXISTS (${created})` },
+  )
+  const [result] = await runBatch(d1, [insert, audit])
+  settled.add(db)
+  return (result?.meta.changes ?? 0) > 0
+}

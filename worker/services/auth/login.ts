@@ -1,0 +1,52 @@
+import { runBatch } from '../../db/batch'
+import type { Db } from '../../db/client'
+import { auditInsert } from '../audit'
+import { verifyAgainstNothing, verifyPassword } from '../password'
+import { findUserForLogin } from '../users'
+import { clearAccountFailuresQuery, lockedForSeconds, recordFailureQueries, sweepThrottleQuery, throttleKeys } from './login-throttle'
+import { deleteExpiredSessionsQuery, newSession } from './sessions'
+import type { ClientInfo } from './staff'
+
+export type LoginResult =
+  | { kind: 'ok'; user: NonNullable<Awaited<ReturnType<typeof findUserForLogin>>>; token: string; expiresAt: Date }
+  | { kind: 'locked'; retryAfterSeconds: number }
+  | { kind: 'invalid' }
+
+/**
+ * One login attempt. A locked account or IP is refused before any password is
+ * checked, even a correct one. An unknown email costs the same PBKDF2 work and
+ * writes the same rows as a wrong password, so neither the answer nor its timing
+ * tells whether the account exists. A suspended account fails like a wrong password.
+ */
+export async function attemptLogin(db: Db, d1: D1Database, email: string, password: string, client: ClientInfo, now = new Date()): Promise<LoginResult> {
+  const keys = throttleKeys(email, client.ip)
+  const retryAfterSeconds = await lockedForSeconds(db, keys, now)
+  if (retryAfterSeconds > 0) return { kind: 'locked', retryAfterSeconds }
+
+  const user = await findUserForLogin(db, email)
+  const matches = user ? await verifyPassword(password, user.password_hash) : await verifyAgainstNothing(password)
+  if (!user || !matches || user.status !== 'active') {
+    await runBatch(d1, [
+      ...recordFailureQueries(db, keys, now),
+      auditInsert(db, {
+        actorId: null,
+        action: 'login.failed',
+        resourceType: 'user',
+        resourceId: user?.id ?? null,
+        details: { email: email.trim().toLowerCase().slice(0, 254) },
+        ip: client.ip,
+      }),
+    ])
+    return { kind: 'invalid' }
+  }
+
+  const session = await newSession(db, user.id, client, now)
+  await runBatch(d1, [
+    session.insert,
+    clearAccountFailuresQuery(db, email),
+    deleteExpiredSessionsQuery(db, now),
+    sweepThrottleQuery(db, now),
+    auditInsert(db, { actorId: user.id, action: 'login.succeeded', resourceType: 'user', resourceId: user.id, ip: client.ip }),
+  ])
+  return { kind: 'ok', user, token: session.token, expiresAt: session.expiresAt }
+}
