@@ -6,6 +6,7 @@ export type Route =
   | { name: 'trash' }
   | { name: 'new' }
   | { name: 'edit'; id: number }
+  | { name: 'preview'; token: string }
   | { name: 'missing' }
 
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '')
@@ -17,6 +18,8 @@ export function parseRoute(pathname: string): Route {
   if (path === '/articles/new') return { name: 'new' }
   const edit = /^\/articles\/([1-9][0-9]{0,15})$/.exec(path)
   if (edit) return { name: 'edit', id: Number(edit[1]) }
+  const preview = /^\/preview\/([A-Za-z0-9_.~-]{8,1024})$/.exec(path)
+  if (preview) return { name: 'preview', token: preview[1]! }
   return { name: 'missing' }
 }
 
@@ -32,6 +35,8 @@ export function hrefOf(route: Route): string {
       return `${BASE}/articles/new`
     case 'edit':
       return `${BASE}/articles/${route.id}`
+    case 'preview':
+      return `${BASE}/preview/${route.token}`
   }
 }
 

@@ -1,5 +1,3 @@
-/** @jsxImportSource hono/jsx */
-// (Named here because the admin UI type-checks this file, through AppType, with Preact JSX.)
 import type { Context, Hono } from 'hono'
 import type { FC } from 'hono/jsx'
 import { openApiSpec } from './openapi'

@@ -138,6 +138,14 @@ export const en: Record<MessageKey, string> = {
   'revisions.empty': 'No revisions yet.',
   'revisions.more': 'Load more',
 
+  'preview.ready': 'Preview link ready, valid until {time}.',
+  'preview.open': 'Open the preview',
+  'preview.address': 'Preview address (send it to whoever needs to read it)',
+  'preview.close': 'Close',
+  'preview.banner': 'Preview — not published; do not share publicly.',
+  'preview.expired': 'This preview link has expired.',
+  'preview.invalid': 'This preview link is not valid, or the article was deleted.',
+
   'error.network': 'Could not reach the server. Check the connection and try again.',
   'error.forbidden': 'You are not allowed to do this.',
   'error.conflict': 'Not possible: {message}',

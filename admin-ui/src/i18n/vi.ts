@@ -139,6 +139,14 @@ export const vi = {
   'revisions.empty': 'Chưa có phiên bản nào.',
   'revisions.more': 'Xem thêm',
 
+  'preview.ready': 'Đã tạo liên kết xem trước, dùng được tới {time}.',
+  'preview.open': 'Mở bản xem trước',
+  'preview.address': 'Địa chỉ xem trước (gửi cho người cần đọc)',
+  'preview.close': 'Đóng',
+  'preview.banner': 'Bản xem trước — bài chưa đăng, không chia sẻ công khai.',
+  'preview.expired': 'Liên kết xem trước đã hết hạn.',
+  'preview.invalid': 'Liên kết xem trước không hợp lệ hoặc bài đã bị xóa.',
+
   'error.network': 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
   'error.forbidden': 'Bạn không có quyền làm việc này.',
   'error.conflict': 'Không thể thực hiện: {message}',

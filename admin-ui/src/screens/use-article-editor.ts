@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'preact/hooks'
+import { api, ApiFailure, type AdminArticle, type Category } from '../api'
+import { createBody, emptyForm, formOf, isDirty, patchBody, type ArticleForm } from '../form-model'
+import { navigate } from '../router'
+
+export type Message = { kind: 'success' | 'error'; text: string } | null
+
+/**
+ * A new article's first save changes the URL to /articles/{id}, which mounts a fresh
+ * editor: what the last one knew (the saved article, its message) is handed over here.
+ */
+let handoff: { article: AdminArticle; message: Message } | null = null
+
+/**
+ * The state behind the editor screen: the article as last saved, the form being
+ * edited, and the save that turns one into the other (create, or a PATCH of only the
+ * changed fields under If-Match). A 412 sets `conflict` instead of overwriting.
+ */
+export function useArticleEditor(id: number | null) {
+  const [article, setArticle] = useState<AdminArticle | null>(null)
+  const [base, setBase] = useState<ArticleForm>(emptyForm)
+  const [form, setForm] = useState<ArticleForm>(emptyForm)
+  const [categories, setCategories] = useState<Category[]>([])
+  const [loading, setLoading] = useState(id !== null)
+  const [missing, setMissing] = useState(false)
+  const [conflict, setConflict] = useState(false)
+  const [message, setMessage] = useState<Message>(null)
+
+  /** Shows a version from the server: the form starts again from it. */
+  const apply = (a: AdminArticle) => {
+    setArticle(a)
+    setBase(formOf(a))
+    setForm(formOf(a))
+    setConflict(false)
+  }
+
+  const reload = async () => {
+    if (id === null) return
+    setLoading(true)
+    try {
+      apply((await api.getArticle(id)).data)
+      setMessage(null)
+    } catch (err) {
+      if (err instanceof ApiFailure && err.status === 404) setMissing(true)
+      else setMessage({ kind: 'error', text: err instanceof Error ? err.message : String(err) })
+    } finally {
+      setLoading(false)
+    }
+  }
+
+  useEffect(() => {
+    api.listCategories().then((res) => setCategories(res.data), () => setCategories([]))
+    if (id !== null && handoff?.article.id === id) {
+      apply(handoff.article)
+      setMessage(handoff.message)
+      handoff = null
+      setLoading(false)
+    } else {
+      void reload()
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id])
+
+  const update = (patch: Partial<ArticleForm>) => setForm((f) => ({ ...f, ...patch }))
+
+  /** The body editor's HTML; its normal form of the stored HTML is not an edit. */
+  const onBody = (html: string, byUser: boolean) => {
+    if (!byUser) setBase((b) => ({ ...b, body_html: html }))
+    setForm((f) => ({ ...f, body_html: html }))
+  }
+
+  /** Saves what changed; returns the saved article (the same one when nothing changed). */
+  const save = async (): Promise<AdminArticle> => {
+    try {
+      if (article === null) return (await api.createArticle(createBody(form))).data
+      const patch = patchBody(base, form)
+      return patch === null ? article : (await api.updateArticle(article.id, article.version, patch)).data
+    } catch (err) {
+      if (err instanceof ApiFailure && err.status === 412) setConflict(true)
+      throw err
+    }
+  }
+
+  /** The end of a save or a step: show the result (moving a new article to its own URL). */
+  const settle = (a: AdminArticle, next: Message) => {
+    if (id === null) {
+      handoff = { article: a, message: next }
+      navigate({ name: 'edit', id: a.id }, { replace: true })
+      return
+    }
+    apply(a)
+    setMessage(next)
+  }
+
+  const dirty = article === null ? form.title.trim() !== '' || isDirty(base, form) : isDirty(base, form)
+
+  return { article, form, categories, loading, missing, conflict, message, dirty, update, onBody, save, settle, reload, setConflict, setMessage }
+}
