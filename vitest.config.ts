@@ -20,6 +20,10 @@ export default defineConfig(async () => {
       setupFiles: ['./tests/setup.ts'],
       testTimeout: 30_000,
       hookTimeout: 60_000,
+      // sanitize-html pulls in postcss, whose CommonJS requires (source-map-js, path…)
+      // the workerd module loader cannot resolve one by one; Vite pre-bundles it
+      // (as wrangler's esbuild does for deploys).
+      deps: { optimizer: { ssr: { enabled: true, include: ['sanitize-html'] } } },
     },
   }
 })

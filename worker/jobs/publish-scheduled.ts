@@ -1,2 +1,8 @@
-/** Publishes scheduled articles whose time has come (editorial feature). */
-export async function publishScheduled(_env: Env): Promise<void> {}
+import { getDb } from '../db/client'
+import { publishDueArticles } from '../services/editorial/publish-due'
+
+/** Publishes scheduled articles whose time has come (the cron tick after it). */
+export async function publishScheduled(env: Env, controller: ScheduledController): Promise<number[]> {
+  const now = new Date(Math.max(controller.scheduledTime, Date.now()))
+  return publishDueArticles(getDb(env.DB), env.DB, now)
+}

@@ -1,4 +1,26 @@
 import { Hono } from 'hono'
+import { requireStaff, type AdminEnv } from '../../middleware/auth'
+import { adminArticleRoutes } from './articles'
+import { adminRevisionRoutes } from './article-revisions'
+import { adminWorkflowRoutes } from './article-workflow'
+import { adminAuthorRoutes, adminCategoryRoutes, adminTagRoutes } from './taxonomies'
 
-/** Articles (with workflow, revisions, previews), categories, tags and authors. */
-export const adminContentRoutes = new Hono<{ Bindings: Env }>()
+const staff = requireStaff()
+
+/**
+ * Articles (with workflow, revisions, previews), categories, tags and authors.
+ * Every path here is staff only; the guard is scoped to these prefixes so it never
+ * covers the sign-in route mounted beside them. Finer rules (roles, ownership,
+ * workflow state) are applied per route and in services/editorial/rules.ts.
+ */
+export const adminContentRoutes = new Hono<AdminEnv>()
+  .use('/articles/*', staff)
+  .use('/categories/*', staff)
+  .use('/tags/*', staff)
+  .use('/authors/*', staff)
+  .route('/articles', adminArticleRoutes)
+  .route('/articles', adminWorkflowRoutes)
+  .route('/articles', adminRevisionRoutes)
+  .route('/categories', adminCategoryRoutes)
+  .route('/tags', adminTagRoutes)
+  .route('/authors', adminAuthorRoutes)

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { publicCors } from '../../middleware/public-cors'
 import { publicArticles } from './articles'
+import { publicPreview } from './preview'
 import { publicSearch } from './search'
 import { publicTaxonomies } from './taxonomies'
 import { publicViews } from './views'
@@ -12,3 +13,4 @@ export const publicApi = new Hono<{ Bindings: Env }>()
   .route('/', publicSearch)
   .route('/articles', publicArticles)
   .route('/', publicTaxonomies)
+  .route('/', publicPreview)

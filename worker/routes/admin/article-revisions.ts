@@ -1,0 +1,64 @@
+import { Hono } from 'hono'
+import { describeRoute } from 'hono-openapi'
+import { AdminArticleResponse, EmptyBody, PreviewLinkBody, PreviewLinkResponse, RevisionDetail, RevisionList, RevisionParam } from '../../../schema/api/admin-articles'
+import { IfMatchHeader } from '../../../schema/api/admin-common'
+import { IdParam } from '../../../schema/api/common'
+import { TaxonomyListQuery } from '../../../schema/api/taxonomy'
+import { getDb } from '../../db/client'
+import { siteSettings } from '../../lib/settings'
+import { toZonedIso } from '../../lib/time'
+import type { AdminEnv } from '../../middleware/auth'
+import { validate } from '../../middleware/validate'
+import { serializeRevision, serializeRevisionSummary } from '../../serializers/revision-admin'
+import { createPreviewLink } from '../../services/editorial/preview-links'
+import { getRevision, listRevisions, restoreRevision } from '../../services/editorial/revisions'
+import { adminResponses } from './accounts/openapi'
+import { actorOf, articleResponse } from './content-helpers'
+
+const tags = ['Admin: revisions']
+
+/** An article's history (list, view, restore) and its preview links. */
+export const adminRevisionRoutes = new Hono<AdminEnv>()
+  .get(
+    '/:id/revisions',
+    describeRoute({ tags, summary: 'Revisions of an article, newest first', responses: adminResponses(RevisionList, { 404: 'No such article' }) }),
+    validate('param', IdParam),
+    validate('query', TaxonomyListQuery),
+    async (c) => {
+      const page = await listRevisions(getDb(c.env.DB), c.req.valid('param').id, c.req.valid('query'))
+      const settings = siteSettings(c.env)
+      return c.json({ data: page.items.map((r) => serializeRevisionSummary(r, settings)), next_cursor: page.nextCursor }, 200)
+    },
+  )
+  .get(
+    '/:id/revisions/:rev',
+    describeRoute({ tags, summary: 'One revision with its snapshot', responses: adminResponses(RevisionDetail, { 404: 'No such article or revision' }) }),
+    validate('param', RevisionParam),
+    async (c) => {
+      const { id, rev } = c.req.valid('param')
+      return c.json({ data: serializeRevision(await getRevision(getDb(c.env.DB), id, rev), siteSettings(c.env)) }, 200)
+    },
+  )
+  .post(
+    '/:id/revisions/:rev/restore',
+    describeRoute({ tags, summary: 'Restore a revision', description: 'Its content becomes a new version (the history is kept); the workflow status does not change. If-Match is optional.', responses: adminResponses(AdminArticleResponse, { 403: 'Your role may not edit this article', 404: 'No such article or revision', 409: 'The revision refers to something deleted, or its slug is taken', 412: 'Stale If-Match version' }) }),
+    validate('param', RevisionParam),
+    validate('header', IfMatchHeader),
+    validate('json', EmptyBody),
+    async (c) => {
+      const { id, rev } = c.req.valid('param')
+      await restoreRevision(getDb(c.env.DB), c.env.DB, id, rev, c.req.valid('header')['if-match'], actorOf(c))
+      return articleResponse(c, id)
+    },
+  )
+  .post(
+    '/:id/preview-link',
+    describeRoute({ tags, summary: 'A signed, expiring preview link', description: 'Anyone with the link can read the article (any status, not trashed) until it expires (default 24 h, at most 7 days).', responses: adminResponses(PreviewLinkResponse, { 404: 'No such article' }, 201) }),
+    validate('param', IdParam),
+    validate('json', PreviewLinkBody),
+    async (c) => {
+      const settings = siteSettings(c.env)
+      const link = await createPreviewLink(getDb(c.env.DB), c.req.valid('param').id, c.req.valid('json').expires_in, actorOf(c))
+      return c.json({ data: { url: `${settings.url}/api/v1/preview/${link.token}`, token: link.token, expires_at: toZonedIso(link.expiresAt, settings.timeZone) } }, 201)
+    },
+  )

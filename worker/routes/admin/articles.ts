@@ -1,0 +1,72 @@
+import { Hono } from 'hono'
+import { describeRoute } from 'hono-openapi'
+import { AdminArticleList, AdminArticleListQuery, AdminArticleResponse, ArticleCreate, ArticlePatch } from '../../../schema/api/admin-articles'
+import { IfMatchHeader } from '../../../schema/api/admin-common'
+import { IdParam } from '../../../schema/api/common'
+import { getDb } from '../../db/client'
+import { requireIfMatch } from '../../lib/precondition'
+import { siteSettings } from '../../lib/settings'
+import type { AdminEnv } from '../../middleware/auth'
+import { validate } from '../../middleware/validate'
+import { serializeAdminArticle } from '../../serializers/article-admin'
+import { listAdminArticles } from '../../services/editorial/admin-read'
+import { createArticle, trashArticle, updateArticle } from '../../services/editorial/articles'
+import { adminResponses } from './accounts/openapi'
+import { actorOf, articleResponse } from './content-helpers'
+
+const tags = ['Admin: articles']
+const writeErrors = { 403: 'Your role may not do this to this article', 404: 'No such article', 409: 'Slug taken, or the article is in the trash', 412: 'Stale If-Match version', 428: 'If-Match missing' }
+
+/** Articles in any status: list, create, read, edit, move to the trash. */
+export const adminArticleRoutes = new Hono<AdminEnv>()
+  .get(
+    '/',
+    describeRoute({ tags, summary: 'List articles (any status)', description: 'Newest updated first; `trash=true` lists the trash. Keyset pagination with `cursor`.', responses: adminResponses(AdminArticleList) }),
+    validate('query', AdminArticleListQuery),
+    async (c) => {
+      const page = await listAdminArticles(getDb(c.env.DB), c.req.valid('query'))
+      const settings = siteSettings(c.env)
+      return c.json({ data: page.items.map((a) => serializeAdminArticle(a, settings)), next_cursor: page.nextCursor }, 200)
+    },
+  )
+  .post(
+    '/',
+    describeRoute({ tags, summary: 'Create a draft', description: 'The body HTML is sanitized; tags are created by name; the slug is generated from the title unless given.', responses: adminResponses(AdminArticleResponse, { 409: 'Slug taken' }, 201) }),
+    validate('json', ArticleCreate),
+    async (c) => {
+      const id = await createArticle(getDb(c.env.DB), c.env.DB, c.req.valid('json'), actorOf(c), siteSettings(c.env).language)
+      c.header('Location', `/api/admin/articles/${id}`)
+      return articleResponse(c, id, 201)
+    },
+  )
+  .get(
+    '/:id',
+    describeRoute({ tags, summary: 'One article (any status, trash included)', description: 'The ETag is the version to send back as If-Match.', responses: adminResponses(AdminArticleResponse, { 404: 'No such article' }) }),
+    validate('param', IdParam),
+    (c) => articleResponse(c, c.req.valid('param').id),
+  )
+  .patch(
+    '/:id',
+    describeRoute({ tags, summary: 'Edit an article', description: 'Needs `If-Match: <version>`. Only the fields sent change; each save is a new revision.', responses: adminResponses(AdminArticleResponse, writeErrors) }),
+    validate('param', IdParam),
+    validate('header', IfMatchHeader),
+    validate('json', ArticlePatch),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const version = requireIfMatch(c.req.valid('header')['if-match'])
+      await updateArticle(getDb(c.env.DB), c.env.DB, id, version, c.req.valid('json'), actorOf(c))
+      return articleResponse(c, id)
+    },
+  )
+  .delete(
+    '/:id',
+    describeRoute({ tags, summary: 'Move an article to the trash', description: 'Needs `If-Match`. A trashed article is gone publicly and can be restored (`POST …/restore`).', responses: adminResponses(AdminArticleResponse, writeErrors) }),
+    validate('param', IdParam),
+    validate('header', IfMatchHeader),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const version = requireIfMatch(c.req.valid('header')['if-match'])
+      await trashArticle(getDb(c.env.DB), c.env.DB, id, version, actorOf(c))
+      return articleResponse(c, id)
+    },
+  )

@@ -1,0 +1,124 @@
+import { sql, type Compilable } from 'kysely'
+import type { ArticleStatus } from '../../../schema/database'
+import type { Db } from '../../db/client'
+import { runBatch } from '../../db/batch'
+import { abortUnlessChanged, isForeignKeyViolation, isStaleAbort, isUniqueViolation } from '../../db/guard'
+import { ApiError, notFound } from '../../lib/errors'
+import { staleVersion } from '../../lib/precondition'
+import { nowIso } from '../../lib/time'
+import { auditInsert } from '../audit'
+import type { Actor } from './actor'
+import type { ArticleState } from './article-state'
+import { contentColumns, type ArticleContent } from './content'
+import { setAuthorsStatements, setTagsStatements } from './links'
+import { snapshotJson } from './revision-snapshot'
+
+/** Workflow columns a save may set besides the content. */
+export interface WorkflowColumns {
+  status?: ArticleStatus
+  published_at?: string | null
+  scheduled_at?: string | null
+  deleted_at?: string | null
+}
+
+export interface ArticleSave {
+  actor: Actor
+  /** Audit action, e.g. `article.updated`, `article.published`. */
+  action: string
+  details?: Record<string, unknown>
+  content: ArticleContent
+  workflow?: WorkflowColumns
+}
+
+const sameList = <T>(a: T[], b: T[]) => a.length === b.length && a.every((x, i) => x === b[i])
+
+/** Why a write batch failed, as the error the client should see. */
+async function explainFailure(db: Db, id: number, err: unknown): Promise<never> {
+  if (isStaleAbort(err) || isUniqueViolation(err, 'revisions.version')) {
+    const current = await db.selectFrom('articles').select('version').where('id', '=', id).executeTakeFirst()
+    if (!current) throw notFound('Article')
+    throw staleVersion('article', current.version)
+  }
+  if (isUniqueViolation(err, 'articles.slug')) {
+    throw new ApiError(409, 'conflict', 'That slug was just taken by another article', [{ path: 'json.slug', message: 'choose another slug' }])
+  }
+  if (isForeignKeyViolation(err)) {
+    throw new ApiError(409, 'conflict', 'A category, author or media item this article refers to was deleted meanwhile; reload and save again')
+  }
+  throw err
+}
+
+/**
+ * Saves an article as ONE batch: the row (only if still at `expectedVersion`),
+ * its revision, tags, authors, slug history and the audit line. A lost race aborts
+ * the whole batch right after the row update (see abortUnlessChanged), and the
+ * UNIQUE (article_id, version) of revisions refuses a second writer too, so
+ * exactly one of many concurrent saves of one version lands.
+ */
+export async function saveArticle(db: Db, d1: D1Database, before: ArticleState, expectedVersion: number, save: ArticleSave): Promise<number> {
+  const id = before.row.id
+  if (expectedVersion !== before.row.version) throw staleVersion('article', before.row.version)
+  const now = nowIso()
+  const next = save.content
+  const version = expectedVersion + 1
+  const status = save.workflow?.status ?? before.row.status
+  const queries: Compilable[] = [
+    db
+      .updateTable('articles')
+      .set({ ...contentColumns(next), ...save.workflow, version, updated_at: now })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion),
+    abortUnlessChanged(db),
+    db.insertInto('revisions').values({ article_id: id, version, snapshot: snapshotJson(next, status), created_by: save.actor.id, created_at: now }),
+  ]
+  if (!sameList(next.tags, before.content.tags)) queries.push(...setTagsStatements(db, id, next.tags, now, true))
+  if (!sameList(next.author_ids, before.content.author_ids)) queries.push(...setAuthorsStatements(db, id, next.author_ids, true))
+  if (next.slug !== before.content.slug) {
+    queries.push(
+      db.insertInto('slug_history').values({ slug: before.content.slug, article_id: id, created_at: now }).onConflict((oc) => oc.column('slug').doNothing()),
+      db.deleteFrom('slug_history').where('slug', '=', next.slug).where('article_id', '=', id),
+    )
+  }
+  queries.push(auditInsert(db, { actorId: save.actor.id, action: save.action, resourceType: 'article', resourceId: id, details: { version, ...save.details }, ip: save.actor.ip ?? null }))
+  try {
+    await runBatch(d1, queries)
+  } catch (err) {
+    await explainFailure(db, id, err)
+  }
+  return version
+}
+
+/**
+ * Inserts a new draft with its first revision, tags, authors and audit line in one
+ * batch. Statements after the insert find the new row by its (unique) slug.
+ * Returns the new id; a slug taken meanwhile is reported as `slug_taken`.
+ */
+export async function insertArticle(db: Db, d1: D1Database, content: ArticleContent, actor: Actor): Promise<number | 'slug_taken'> {
+  const now = nowIso()
+  const articleId = sql<number>`(SELECT id FROM articles WHERE slug = ${content.slug})`
+  const queries: Compilable[] = [
+    db.insertInto('articles').values({
+      ...contentColumns(content),
+      status: 'draft',
+      published_at: null,
+      scheduled_at: null,
+      version: 1,
+      created_by: actor.id,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    }),
+    db.insertInto('revisions').values({ article_id: articleId, version: 1, snapshot: snapshotJson(content, 'draft'), created_by: actor.id, created_at: now }),
+    ...setTagsStatements(db, articleId, content.tags, now, false),
+    ...setAuthorsStatements(db, articleId, content.author_ids, false),
+    auditInsert(db, { actorId: actor.id, action: 'article.created', resourceType: 'article', resourceId: articleId, details: { slug: content.slug }, ip: actor.ip ?? null }),
+  ]
+  try {
+    const [inserted] = await runBatch(d1, queries)
+    return inserted!.meta.last_row_id
+  } catch (err) {
+    if (isUniqueViolation(err, 'articles.slug')) return 'slug_taken'
+    if (isForeignKeyViolation(err)) throw new ApiError(409, 'conflict', 'A category, author or media item this article refers to was deleted meanwhile')
+    throw err
+  }
+}
