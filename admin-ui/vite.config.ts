@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 
@@ -15,12 +15,12 @@ function siteTimeZone(): string {
 }
 
 /**
- * Workers static assets read `_headers` from the root of the assets directory
- * (admin-ui/dist), one level above the build output (admin-ui/dist/admin). The app
- * loads nothing from other origins, so the policy can be strict; Tiptap sets inline
- * style attributes, hence 'unsafe-inline' for styles only.
+ * Files for the root of the assets directory (admin-ui/dist), one level above the
+ * build output (admin-ui/dist/admin). `_headers`: the app loads nothing from other
+ * origins, so the policy is strict; Tiptap sets inline style attributes, hence
+ * 'unsafe-inline' for styles only. Hashed assets are cached for good.
  */
-function assetHeaders(): Plugin {
+function assetFiles(): Plugin {
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
@@ -42,10 +42,14 @@ function assetHeaders(): Plugin {
     '',
   ].join('\n')
   return {
-    name: 'tin-asset-headers',
+    name: 'tin-asset-files',
     apply: 'build',
     closeBundle() {
       writeFileSync(here('dist/_headers'), headers)
+      // `not_found_handling = "single-page-application"` answers a miss with the
+      // assets root's /index.html: the same page (its asset URLs are absolute under
+      // /admin/), so /admin/articles/12 opens the editor on a reload or a shared link.
+      copyFileSync(here('dist/admin/index.html'), here('dist/index.html'))
     },
   }
 }
@@ -64,7 +68,7 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 700,
   },
-  plugins: [assetHeaders()],
+  plugins: [assetFiles()],
   server: {
     // `npm run dev:admin` next to `npm run dev`: the API stays same-origin for the
     // session cookie, and Origin is rewritten so the API's CSRF check passes.

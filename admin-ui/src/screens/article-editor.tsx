@@ -67,9 +67,9 @@ export function ArticleEditor({ id, user }: Props) {
       const done =
         s === 'delete'
           ? await api.trashArticle(a.id, a.version)
-          : s === 'schedule'
-            ? await api.schedule(a.id, a.version, atIso!)
-            : await api.workflow(a.id, s, a.version)
+          : s === 'restore'
+            ? await api.restoreFromTrash(a.id, a.version)
+            : await api.transition(a.id, s, a.version, s === 'schedule' ? { at: atIso! } : {})
       ed.settle(done.data, s === 'delete' ? null : { kind: 'success', text: t(`action.done.${s}`) })
     })
 

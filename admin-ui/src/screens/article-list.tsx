@@ -49,7 +49,7 @@ export function ArticleList({ trash }: { trash: boolean }) {
 
   const restore = async (a: AdminArticle) => {
     try {
-      await api.workflow(a.id, 'restore', a.version)
+      await api.restoreFromTrash(a.id, a.version)
       setItems((prev) => prev.filter((x) => x.id !== a.id))
       setNotice(t('list.restored', { title: a.title }))
     } catch (err) {
