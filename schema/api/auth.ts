@@ -67,14 +67,20 @@ export const CreateTokenBody = v.strictObject({
 
 export const TokenListQuery = v.strictObject({ limit: LimitQuery, cursor: CursorQuery })
 
-export const AuditLogQuery = v.strictObject({
-  limit: LimitQuery,
-  cursor: CursorQuery,
-  actor_id: IdFilter,
-  resource_type: v.optional(v.pipe(v.string(), v.regex(/^[a-z][a-z_-]{0,39}$/, 'must be a resource type such as user or article'))),
-  resource_id: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100, 'is longer than 100 characters'))),
-  action: v.optional(v.pipe(v.string(), v.regex(/^[a-z][a-z_.-]{0,59}$/, 'must be an action such as user.created'))),
-})
+export const AuditLogQuery = v.pipe(
+  v.strictObject({
+    limit: LimitQuery,
+    cursor: CursorQuery,
+    actor_id: IdFilter,
+    resource_type: v.optional(v.pipe(v.string(), v.regex(/^[a-z][a-z_-]{0,39}$/, 'must be a resource type such as user or article'))),
+    resource_id: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100, 'is longer than 100 characters'))),
+    action: v.optional(v.pipe(v.string(), v.regex(/^[a-z][a-z_.-]{0,59}$/, 'must be an action such as user.created'))),
+  }),
+  v.forward(
+    v.check((q) => q.resource_id === undefined || q.resource_type !== undefined, 'needs resource_type as well'),
+    ['resource_id'],
+  ),
+)
 export type AuditLogQuery = v.InferOutput<typeof AuditLogQuery>
 
 export const StaffUserView = v.pipe(

@@ -66,7 +66,7 @@ export function parsePasswordHash(stored: string): ParsedPasswordHash | null {
   try {
     const salt = fromBase64(parts[2]!)
     const hash = fromBase64(parts[3]!)
-    if (salt.length < SALT_BYTES || hash.length < 16) return null
+    if (salt.length < SALT_BYTES || hash.length !== HASH_BYTES) return null
     return { iterations: Number(parts[1]), salt, hash }
   } catch {
     return null
@@ -80,7 +80,7 @@ export function parsePasswordHash(stored: string): ParsedPasswordHash | null {
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const parsed = parsePasswordHash(stored)
   if (!parsed || parsed.iterations > PBKDF2_MAX_ITERATIONS) return false
-  const candidate = await derive(password, parsed.salt, parsed.iterations, parsed.hash.length)
+  const candidate = await derive(password, parsed.salt, parsed.iterations, HASH_BYTES)
   return timingSafeEqual(candidate, parsed.hash)
 }
 

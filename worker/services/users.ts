@@ -64,7 +64,7 @@ export function createUserQuery(db: Db, staff: NewStaff, now = new Date()) {
 
 /** True (in SQL) when user `id` is at `version`: guards the follow-ups of a versioned update in one batch. */
 export const userAtVersion = (db: Db, id: number, version: number): Expression<SqlBool> =>
-  sql<SqlBool>`EXISTS (${db.selectFrom('users').select('id').where('id', '=', id).where('version', '=', version)})`
+  sql<SqlBool>`EXISTS ${db.selectFrom('users').select('id').where('id', '=', id).where('version', '=', version)}`
 
 /**
  * Applies `changes` to user `id` if it is still at `expectedVersion`, bumping the
@@ -103,7 +103,7 @@ export const setPasswordQuery = (db: Db, id: number, oldHash: string, newHash: s
 
 /** True (in SQL) when user `id` has this password hash: guards the follow-ups of a password change. */
 export const userHasHash = (db: Db, id: number, hash: string): Expression<SqlBool> =>
-  sql<SqlBool>`EXISTS (${db.selectFrom('users').select('id').where('id', '=', id).where('password_hash', '=', hash)})`
+  sql<SqlBool>`EXISTS ${db.selectFrom('users').select('id').where('id', '=', id).where('password_hash', '=', hash)}`
 
 export async function countActiveAdmins(db: Db): Promise<number> {
   const row = await db

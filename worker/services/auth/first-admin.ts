@@ -53,7 +53,7 @@ export async function ensureFirstAdmin(db: Db, d1: D1Database, secrets: FirstAdm
   const audit = auditInsert(
     db,
     { actorId: null, action: 'user.created', resourceType: 'user', resourceId: created, details: { role: 'admin', source: 'ADMIN_EMAIL' } },
-    { onlyIf: sql<SqlBool>`EXISTS (${created})` },
+    { onlyIf: sql<SqlBool>`EXISTS ${created}` },
   )
   const [result] = await runBatch(d1, [insert, audit])
   settled.add(db)
