@@ -7,6 +7,8 @@ interface Props {
   form: ArticleForm
   update: (patch: Partial<ArticleForm>) => void
   onBody: (html: string, byUser: boolean) => void
+  /** Changes when a server version replaces the form (see BodyEditor). */
+  revision: number
   published: boolean
   disabled: boolean
 }
@@ -16,7 +18,7 @@ interface Props {
  * own toSlug, so "Đà Nẵng" gives `da-nang` here exactly as in the API) until the
  * editor types one.
  */
-export function ArticleMainFields({ form, update, onBody, published, disabled }: Props) {
+export function ArticleMainFields({ form, update, onBody, revision, published, disabled }: Props) {
   const t = useT()
   const setTitle = (title: string) => update(form.slugEdited ? { title } : { title, slug: toSlug(title) })
   return (
@@ -64,7 +66,7 @@ export function ArticleMainFields({ form, update, onBody, published, disabled }:
       <span id="article-body-label" class="label">
         {t('field.body')}
       </span>
-      <BodyEditor value={form.body_html} onChange={onBody} labelledBy="article-body-label" disabled={disabled} />
+      <BodyEditor value={form.body_html} revision={revision} onChange={onBody} labelledBy="article-body-label" disabled={disabled} />
     </div>
   )
 }

@@ -4,8 +4,14 @@ import { useEffect, useReducer, useRef, useState } from 'preact/hooks'
 import { EditorToolbar } from './editor-toolbar'
 
 interface Props {
-  /** The HTML to show; a value other than what the editor holds replaces its content. */
+  /** The HTML to show when the editor is made or `revision` changes. */
   value: string
+  /**
+   * Bumped when a version from the server replaces the form. Only then is `value`
+   * pushed into the editor: comparing on every render would fight the editor's own
+   * asynchronous reading of typed text (ProseMirror hangs on a setContent mid-input).
+   */
+  revision: number
   /**
    * Called with the editor's HTML: `byUser` false when it only re-serialized `value`
    * (its normal form may differ from the stored HTML), true for an edit.
@@ -20,7 +26,7 @@ interface Props {
  * bold/italic, links, lists, blockquote) and nothing the API's sanitizer would strip,
  * so what the editor shows is what readers get.
  */
-export function BodyEditor({ value, onChange, labelledBy, disabled = false }: Props) {
+export function BodyEditor({ value, revision, onChange, labelledBy, disabled = false }: Props) {
   const mount = useRef<HTMLDivElement>(null)
   const [editor, setEditor] = useState<Editor | null>(null)
   const [, rerender] = useReducer((n: number) => n + 1, 0)
@@ -60,7 +66,9 @@ export function BodyEditor({ value, onChange, labelledBy, disabled = false }: Pr
     if (!editor || editor.getHTML() === value) return
     editor.commands.setContent(value, { emitUpdate: false })
     changed.current(editor.getHTML(), false)
-  }, [editor, value])
+    // Only a new revision replaces the content (see Props.revision).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor, revision])
 
   useEffect(() => editor?.setEditable(!disabled), [editor, disabled])
 

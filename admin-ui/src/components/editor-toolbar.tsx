@@ -22,6 +22,14 @@ const TOOLS: Tool[] = [
   { key: 'toolbar.quote', text: '❝', active: (e) => e.isActive('blockquote'), run: (e) => e.chain().focus().toggleBlockquote().run() },
 ]
 
+/** A chain link, drawn: no emoji font is needed to show it. */
+const LinkIcon = () => (
+  <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" aria-hidden="true">
+    <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1" />
+    <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+  </svg>
+)
+
 /** Formatting buttons (each says whether it is on with aria-pressed), a link form, undo and redo. */
 export function EditorToolbar({ editor }: { editor: Editor }) {
   const t = useT()
@@ -41,7 +49,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
         </button>
       ))}
       <button type="button" class="tool" title={t('toolbar.link')} aria-label={t('toolbar.link')} aria-pressed={editor.isActive('link')} aria-expanded={linking} onClick={() => setLinking(!linking)}>
-        🔗
+        <LinkIcon />
       </button>
       <span class="tool-gap" />
       <button type="button" class="tool" title={t('toolbar.undo')} aria-label={t('toolbar.undo')} disabled={!editor.can().undo()} onClick={() => editor.chain().focus().undo().run()}>

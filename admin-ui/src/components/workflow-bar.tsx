@@ -49,7 +49,7 @@ export function WorkflowBar({ article, user, busy, onStep, onPreview }: Props) {
           {t(`action.${step}`)}
         </button>
       ))}
-      {article?.deleted_at == null && (
+      {article !== null && article.deleted_at === null && (
         <button type="button" class="button" data-action="preview" disabled={busy !== null} onClick={onPreview}>
           {t('action.preview')}
         </button>

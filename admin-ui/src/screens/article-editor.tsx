@@ -10,6 +10,7 @@ import { mayEdit, WorkflowBar, type Step } from '../components/workflow-bar'
 import { errorText } from '../error-text'
 import { useT } from '../i18n'
 import { setLeaveGuard } from '../router'
+import { displayTime } from '../time'
 import { useArticleEditor } from './use-article-editor'
 
 interface Props {
@@ -55,7 +56,7 @@ export function ArticleEditor({ id, user }: Props) {
   const save = () =>
     run('save', async () => {
       const saved = await ed.save()
-      ed.settle(saved, { kind: 'success', text: t('editor.saved', { time: new Date().toTimeString().slice(0, 5) }) })
+      ed.settle(saved, { kind: 'success', text: t('editor.saved', { time: displayTime(new Date().toISOString()).slice(0, 5) }) })
     })
 
   /** A step always acts on what the editor sees: unsaved changes are saved first. */
@@ -63,14 +64,20 @@ export function ArticleEditor({ id, user }: Props) {
     run(s, async () => {
       if (s === 'delete' && !confirm(t('action.confirmDelete', { title: article?.title ?? '' }))) return
       if (s === 'unpublish' && article?.status === 'published' && !confirm(t('action.confirmUnpublish', { title: article.title }))) return
-      const a: AdminArticle = s === 'restore' ? article! : await ed.save()
-      const done =
-        s === 'delete'
-          ? await api.trashArticle(a.id, a.version)
-          : s === 'restore'
-            ? await api.restoreFromTrash(a.id, a.version)
-            : await api.transition(a.id, s, a.version, s === 'schedule' ? { at: atIso! } : {})
-      ed.settle(done.data, s === 'delete' ? null : { kind: 'success', text: t(`action.done.${s}`) })
+      const saved: AdminArticle = s === 'restore' ? article! : await ed.save()
+      try {
+        const done =
+          s === 'delete'
+            ? await api.trashArticle(saved.id, saved.version)
+            : s === 'restore'
+              ? await api.restoreFromTrash(saved.id, saved.version)
+              : await api.transition(saved.id, s, saved.version, s === 'schedule' ? { at: atIso! } : {})
+        ed.settle(done.data, s === 'delete' ? null : { kind: 'success', text: t(`action.done.${s}`) })
+      } catch (err) {
+        // The save went through even though the step did not: show the saved version.
+        if (saved === article || (err instanceof ApiFailure && err.status === 412)) throw err
+        ed.settle(saved, { kind: 'error', text: errorText(t, err) })
+      }
     })
 
   const restoreRevision = (version: number) =>
@@ -82,9 +89,9 @@ export function ArticleEditor({ id, user }: Props) {
 
   const makePreview = () =>
     run('preview', async () => {
-      const a = await ed.save()
-      if (a.version !== article?.version) ed.settle(a, null)
-      setPreview((await api.previewLink(a.id)).data)
+      const saved = await ed.save()
+      if (saved !== article) ed.settle(saved, null)
+      setPreview((await api.previewLink(saved.id)).data)
     })
 
   if (ed.missing) return <p class="message error">{t('editor.notFound')}</p>
@@ -126,7 +133,7 @@ export function ArticleEditor({ id, user }: Props) {
       <WorkflowBar article={article} user={user} busy={busy} onStep={(s) => (s === 'schedule' ? setScheduling(true) : void step(s))} onPreview={() => void makePreview()} />
       {preview && <PreviewLinkBox url={preview.url} expiresAt={preview.expires_at} onClose={() => setPreview(null)} />}
       <div class="editor-columns">
-        <ArticleMainFields form={ed.form} update={ed.update} onBody={ed.onBody} published={article?.status === 'published'} disabled={locked} />
+        <ArticleMainFields form={ed.form} update={ed.update} onBody={ed.onBody} revision={ed.revision} published={article?.status === 'published'} disabled={locked} />
         <aside class="editor-side">
           <ArticleMetaFields form={ed.form} update={ed.update} categories={ed.categories} disabled={locked} />
           {article && (

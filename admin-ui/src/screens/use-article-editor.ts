@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { api, ApiFailure, type AdminArticle, type Category } from '../api'
 import { createBody, emptyForm, formOf, isDirty, patchBody, type ArticleForm } from '../form-model'
 import { navigate } from '../router'
@@ -25,13 +25,27 @@ export function useArticleEditor(id: number | null) {
   const [missing, setMissing] = useState(false)
   const [conflict, setConflict] = useState(false)
   const [message, setMessage] = useState<Message>(null)
+  const [revision, setRevision] = useState(0)
 
-  /** Shows a version from the server: the form starts again from it. */
+  // The form as last rendered, and as it was when the running save started.
+  const current = useRef(form)
+  current.current = form
+  const sent = useRef<ArticleForm | null>(null)
+
+  /**
+   * Shows a version from the server: the form starts again from it, unless the
+   * editor kept typing while it was being saved; then those edits stay, unsaved.
+   */
   const apply = (a: AdminArticle) => {
+    const fresh = formOf(a)
+    const typedSince = sent.current !== null && current.current !== sent.current
+    sent.current = null
     setArticle(a)
-    setBase(formOf(a))
-    setForm(formOf(a))
+    setBase(fresh)
     setConflict(false)
+    if (typedSince) return
+    setForm(fresh)
+    setRevision((r) => r + 1)
   }
 
   const reload = async () => {
@@ -71,11 +85,13 @@ export function useArticleEditor(id: number | null) {
 
   /** Saves what changed; returns the saved article (the same one when nothing changed). */
   const save = async (): Promise<AdminArticle> => {
+    sent.current = form
     try {
       if (article === null) return (await api.createArticle(createBody(form))).data
       const patch = patchBody(base, form)
       return patch === null ? article : (await api.updateArticle(article.id, article.version, patch)).data
     } catch (err) {
+      sent.current = null
       if (err instanceof ApiFailure && err.status === 412) setConflict(true)
       throw err
     }
@@ -94,5 +110,5 @@ export function useArticleEditor(id: number | null) {
 
   const dirty = article === null ? form.title.trim() !== '' || isDirty(base, form) : isDirty(base, form)
 
-  return { article, form, categories, loading, missing, conflict, message, dirty, update, onBody, save, settle, reload, setConflict, setMessage }
+  return { article, form, revision, categories, loading, missing, conflict, message, dirty, update, onBody, save, settle, reload, setConflict, setMessage }
 }
