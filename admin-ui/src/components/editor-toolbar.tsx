@@ -30,12 +30,16 @@ const LinkIcon = () => (
   </svg>
 )
 
-/** Formatting buttons (each says whether it is on with aria-pressed), a link form, undo and redo. */
+/**
+ * Formatting buttons (each says whether it is on with aria-pressed), a link form,
+ * undo and redo. A mouse click does not take the focus from the text (so typing
+ * goes on where it was, in the new style); keyboard users tab to the buttons as usual.
+ */
 export function EditorToolbar({ editor }: { editor: Editor }) {
   const t = useT()
   const [linking, setLinking] = useState(false)
   return (
-    <div class="editor-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+    <div class="editor-toolbar" role="toolbar" aria-label={t('toolbar.label')} onMouseDown={(e) => (e.target as HTMLElement).closest('button') && e.preventDefault()}>
       {TOOLS.map((tool) => (
         <button
           type="button"
