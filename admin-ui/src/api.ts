@@ -8,7 +8,7 @@
 import { hc, type ClientResponse } from 'hono/client'
 import type { SuccessStatusCode } from 'hono/utils/http-status'
 import type { InferOutput } from 'valibot'
-import type { AdminCategory } from '../../schema/api/admin-taxonomies'
+import type { AdminAuthor, AdminCategory } from '../../schema/api/admin-taxonomies'
 import type { AppType } from '../../worker/app'
 import { ApiFailure } from './api-error'
 
@@ -54,8 +54,9 @@ export type ArticleStatus = AdminArticle['status']
 export type ArticleCreate = Parameters<typeof articles.$post>[0]['json']
 export type ArticlePatch = Parameters<typeof article.$patch>[0]['json']
 export type RevisionSummary = Success<Awaited<ReturnType<typeof article.revisions.$get>>>['data'][number]
-/** Categories come from a generic route factory whose answer type hc cannot see; the schema names it. */
+/** Categories and authors come from a generic route factory whose answer type hc cannot see; the schemas name them. */
 export type Category = InferOutput<typeof AdminCategory>
+export type Author = InferOutput<typeof AdminAuthor>
 export type Transition = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'archive'
 
 /**
@@ -102,4 +103,6 @@ export const api = {
   readPreview: (token: string) => ok(client.api.v1.preview[':token'].$get({ param: { token } })),
 
   listCategories: () => ok(admin.categories.$get()) as Promise<{ data: Category[] }>,
+  /** The first hundred bylines, in name order: enough for a newsroom's picker. */
+  listAuthors: () => ok(admin.authors.$get({ query: { limit: '100' } })) as Promise<{ data: Author[]; next_cursor: string | null }>,
 }

@@ -17,6 +17,8 @@ export interface ArticleForm {
   category_id: string
   /** Tag names separated by commas, as typed. */
   tags: string
+  /** Bylines, in the order ticked. */
+  author_ids: number[]
   source: string
   seo_title: string
   seo_description: string
@@ -31,6 +33,7 @@ export const emptyForm = (): ArticleForm => ({
   body_html: '',
   category_id: '',
   tags: '',
+  author_ids: [],
   source: '',
   seo_title: '',
   seo_description: '',
@@ -45,6 +48,7 @@ export const formOf = (a: AdminArticle): ArticleForm => ({
   body_html: a.body_html,
   category_id: a.category_id === null ? '' : String(a.category_id),
   tags: a.tags.join(', '),
+  author_ids: a.author_ids,
   source: a.source ?? '',
   seo_title: a.seo.title ?? '',
   seo_description: a.seo.description ?? '',
@@ -64,6 +68,7 @@ function fieldsOf(f: ArticleForm) {
     body_html: f.body_html,
     category_id: f.category_id === '' ? null : Number(f.category_id),
     tags: parseTags(f.tags),
+    author_ids: f.author_ids,
     source: orNull(f.source),
     seo: { title: orNull(f.seo_title), description: orNull(f.seo_description) },
     featured: f.featured,

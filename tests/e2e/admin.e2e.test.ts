@@ -63,6 +63,7 @@ describe('admin UI in chromium', () => {
     expect(await signIn(page, ADMIN.email, ADMIN.password)).toBe(200)
     await expect.poll(() => page.getByTestId('who-am-i').textContent()).toBe('Tài khoản: Admin (Quản trị viên)')
     for (const name of ['Thời sự', 'Kinh tế']) expect((await apiInPage(page, 'POST', '/api/admin/categories', { name })).status).toBe(201)
+    expect((await apiInPage(page, 'POST', '/api/admin/authors', { name: 'Nguyễn Văn An' })).status).toBe(201)
   })
 
   it('writes an article with a Vietnamese title, shows its slug, publishes it, and the public API lists it', async () => {
@@ -76,6 +77,7 @@ describe('admin UI in chromium', () => {
     await page.keyboard.type(' Chính quyền khuyến cáo hạn chế ra đường.')
     await page.getByLabel('Chuyên mục').selectOption({ label: 'Thời sự' })
     await page.getByLabel('Thẻ').fill('mưa lũ, Đà Nẵng')
+    await page.getByLabel('Nguyễn Văn An').check()
     await page.getByLabel('Nguồn').fill('TTXVN')
 
     await page.locator('[data-action=publish]').click()
@@ -92,6 +94,7 @@ describe('admin UI in chromium', () => {
     const published = list.data.find((a) => a.slug === SLUG)
     expect(published).toMatchObject({ id: articleId, title: TITLE, source: 'TTXVN', category: { name: 'Thời sự' } })
     expect(published!.tags.map((t: { name: string }) => t.name)).toEqual(['mưa lũ', 'Đà Nẵng'])
+    expect(published!.authors.map((a: { name: string }) => a.name)).toEqual(['Nguyễn Văn An'])
     expect(published!.body_html).toContain(BODY)
     expect(published!.body_html).toContain('<strong> Chính quyền khuyến cáo hạn chế ra đường.</strong>')
     expect(published!.published_at).toMatch(/\+07:00$/)
@@ -105,6 +108,7 @@ describe('admin UI in chromium', () => {
     await row.waitFor()
     expect(await row.locator('[data-status]').textContent()).toBe('Đã đăng')
     expect(await row.textContent()).toContain('Thời sự')
+    expect(await row.textContent()).toContain('Nguyễn Văn An')
     expect(await row.textContent()).toContain(SLUG)
     expect(await row.locator('time').textContent()).toMatch(/^\d\d:\d\d \d\d\/\d\d\/\d{4}$/)
     await page.screenshot({ path: SCREENSHOTS.list, fullPage: true })

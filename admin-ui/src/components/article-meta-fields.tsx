@@ -1,11 +1,13 @@
-import type { Category } from '../api'
+import type { Author, Category } from '../api'
 import type { ArticleForm } from '../form-model'
 import { useT } from '../i18n'
+import { AuthorPicker } from './author-picker'
 
 interface Props {
   form: ArticleForm
   update: (patch: Partial<ArticleForm>) => void
   categories: Category[]
+  authors: Author[]
   disabled: boolean
 }
 
@@ -24,8 +26,8 @@ function treeOrder(categories: Category[]): { category: Category; depth: number 
   return out
 }
 
-/** Category, tags, source, featured flag and the SEO overrides. */
-export function ArticleMetaFields({ form, update, categories, disabled }: Props) {
+/** Category, tags, bylines, source, featured flag and the SEO overrides. */
+export function ArticleMetaFields({ form, update, categories, authors, disabled }: Props) {
   const t = useT()
   return (
     <fieldset class="meta-fields" disabled={disabled}>
@@ -43,6 +45,8 @@ export function ArticleMetaFields({ form, update, categories, disabled }: Props)
       <p id="article-tags-hint" class="hint">
         {t('field.tagsHint')}
       </p>
+
+      <AuthorPicker authors={authors} selected={form.author_ids} onChange={(author_ids) => update({ author_ids })} />
 
       <label for="article-source">{t('field.source')}</label>
       <input id="article-source" maxLength={200} value={form.source} placeholder="TTXVN" onInput={(e) => update({ source: e.currentTarget.value })} />

@@ -63,6 +63,8 @@ export const en: Record<MessageKey, string> = {
   'field.noCategory': '— None —',
   'field.tags': 'Tags',
   'field.tagsHint': 'Tags separated by commas, e.g. floods, Da Nang',
+  'field.authors': 'Authors',
+  'field.noAuthors': 'No authors yet. An administrator adds them through the authors API.',
   'field.source': 'Source',
   'field.seo': 'SEO',
   'field.seoTitle': 'SEO title',

@@ -64,6 +64,8 @@ export const vi = {
   'field.noCategory': '— Chưa chọn —',
   'field.tags': 'Thẻ',
   'field.tagsHint': 'Các thẻ cách nhau bằng dấu phẩy, ví dụ: mưa lũ, Đà Nẵng',
+  'field.authors': 'Tác giả',
+  'field.noAuthors': 'Chưa có tác giả nào. Quản trị viên thêm tác giả trong mục Tác giả của API.',
   'field.source': 'Nguồn',
   'field.seo': 'SEO',
   'field.seoTitle': 'Tiêu đề SEO',

@@ -135,7 +135,7 @@ export function ArticleEditor({ id, user }: Props) {
       <div class="editor-columns">
         <ArticleMainFields form={ed.form} update={ed.update} onBody={ed.onBody} revision={ed.revision} published={article?.status === 'published'} disabled={locked} />
         <aside class="editor-side">
-          <ArticleMetaFields form={ed.form} update={ed.update} categories={ed.categories} disabled={locked} />
+          <ArticleMetaFields form={ed.form} update={ed.update} categories={ed.categories} authors={ed.authors} disabled={locked} />
           {article && (
             <RevisionList articleId={article.id} version={article.version} canRestore={!locked} busy={busy !== null} onRestore={(v) => void restoreRevision(v)} />
           )}

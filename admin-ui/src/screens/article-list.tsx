@@ -83,6 +83,7 @@ export function ArticleList({ trash }: { trash: boolean }) {
           {error}
         </p>
       )}
+      <div class="table-wrap">
       <table class="articles">
         <thead>
           <tr>
@@ -100,6 +101,7 @@ export function ArticleList({ trash }: { trash: boolean }) {
           ))}
         </tbody>
       </table>
+      </div>
       {!loading && items.length === 0 && !error && <p class="empty">{trash ? t('list.trashEmpty') : t('list.empty')}</p>}
       <div class="list-footer">
         <span class="muted" aria-live="polite">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { api, ApiFailure, type AdminArticle, type Category } from '../api'
+import { api, ApiFailure, type AdminArticle, type Author, type Category } from '../api'
 import { createBody, emptyForm, formOf, isDirty, patchBody, type ArticleForm } from '../form-model'
 import { navigate } from '../router'
 
@@ -21,6 +21,7 @@ export function useArticleEditor(id: number | null) {
   const [base, setBase] = useState<ArticleForm>(emptyForm)
   const [form, setForm] = useState<ArticleForm>(emptyForm)
   const [categories, setCategories] = useState<Category[]>([])
+  const [authors, setAuthors] = useState<Author[]>([])
   const [loading, setLoading] = useState(id !== null)
   const [missing, setMissing] = useState(false)
   const [conflict, setConflict] = useState(false)
@@ -64,6 +65,7 @@ export function useArticleEditor(id: number | null) {
 
   useEffect(() => {
     api.listCategories().then((res) => setCategories(res.data), () => setCategories([]))
+    api.listAuthors().then((res) => setAuthors(res.data), () => setAuthors([]))
     if (id !== null && handoff?.article.id === id) {
       apply(handoff.article)
       setMessage(handoff.message)
@@ -110,5 +112,5 @@ export function useArticleEditor(id: number | null) {
 
   const dirty = article === null ? form.title.trim() !== '' || isDirty(base, form) : isDirty(base, form)
 
-  return { article, form, revision, categories, loading, missing, conflict, message, dirty, update, onBody, save, settle, reload, setConflict, setMessage }
+  return { article, form, revision, categories, authors, loading, missing, conflict, message, dirty, update, onBody, save, settle, reload, setConflict, setMessage }
 }

@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core'
 
-/** Fills the sign-in form and waits for the API's answer; returns its status. */
+/**
+ * Fills the sign-in form, waits for the API's answer and for the screen to take it
+ * in (the form enabled again, or the app shown); returns the answer's status.
+ */
 export async function signIn(page: Page, email: string, password: string): Promise<number> {
   await page.getByLabel('Email').fill(email)
   await page.getByLabel(/^(Mật khẩu|Password)$/).fill(password)
@@ -8,6 +11,9 @@ export async function signIn(page: Page, email: string, password: string): Promi
     page.waitForResponse((r) => r.url().endsWith('/api/admin/session') && r.request().method() === 'POST'),
     page.getByRole('button', { name: /^(Đăng nhập|Sign in)$/ }).click(),
   ])
+  // The form clears the password after a failure: typing the next one before that
+  // would be wiped, and the empty required field would block the next try.
+  await page.locator('.login-card button[type=submit]:not([disabled]), [data-testid=who-am-i]').first().waitFor()
   return response.status()
 }
 
