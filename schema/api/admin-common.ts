@@ -57,9 +57,19 @@ type AllOptional<T extends v.ObjectEntries> = { [K in keyof T]: v.OptionalSchema
 export const optionalAll = <T extends v.ObjectEntries>(entries: T) =>
   Object.fromEntries(Object.entries(entries).map(([k, s]) => [k, v.optional(s)])) as AllOptional<T>
 
+const isJsonObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
+
+/**
+ * A JSON body: exactly these keys (a key that is not editable is a 400, never
+ * silently ignored) in an object. valibot's object schemas let an array through
+ * (`[]` has no unknown keys), so the input is checked to be an object first.
+ */
+export const strictBody = <T extends v.ObjectEntries>(entries: T) =>
+  v.pipe(v.custom<Record<string, unknown>>(isJsonObject, 'must be a JSON object'), v.strictObject(entries))
+
 /** A PATCH body: any of the fields, at least one, nothing else. */
 export const patchOf = <T extends v.ObjectEntries>(entries: T) =>
   v.pipe(
-    v.strictObject(optionalAll(entries)),
+    strictBody(optionalAll(entries)),
     v.check((o) => Object.keys(o).length > 0, 'must change at least one field'),
   )

@@ -10,7 +10,9 @@ import { CursorQuery, dataOf, LimitQuery, listOf } from './common'
 export const ROLES = ['admin', 'editor', 'author', 'contributor'] as const
 export const USER_STATUSES = ['active', 'suspended'] as const
 
-const Email = v.pipe(v.string('must be a string'), v.trim(), v.maxLength(254, 'is longer than 254 characters'), v.email('must be an email address'))
+/** Loose on purpose: one @, no spaces. `admin@localhost` (the generated local admin) must pass; the real check is the account lookup. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/
+const Email = v.pipe(v.string('must be a string'), v.trim(), v.maxLength(254, 'is longer than 254 characters'), v.regex(EMAIL_PATTERN, 'must be an email address'))
 const Name = v.pipe(v.string('must be a string'), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(100, 'is longer than 100 characters'))
 const Role = v.picklist(ROLES, `must be one of: ${ROLES.join(', ')}`)
 const Status = v.picklist(USER_STATUSES, `must be one of: ${USER_STATUSES.join(', ')}`)

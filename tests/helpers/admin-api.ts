@@ -49,13 +49,18 @@ export async function staffClient(role: Role) {
   return { user, headers, get: call('GET'), post: call('POST'), patch: call('PATCH'), del: call('DELETE') }
 }
 
-/** Row counts of the tables a content write touches, to prove a refused write changed nothing. */
-export async function contentCounts() {
-  const tables = ['articles', 'revisions', 'tags', 'article_tags', 'article_authors', 'slug_history', 'categories', 'authors', 'audit_log']
-  const out: Record<string, number> = {}
-  for (const t of tables) {
-    const row = await env.DB.prepare(`SELECT count(*) AS n FROM ${t}`).first<{ n: number }>()
-    out[t] = row!.n
-  }
-  return out
+/**
+ * Row counts of every table a content write touches, and the sum of versions of
+ * the versioned ones (so an UPDATE shows too): equal before and after means a
+ * refused write changed nothing.
+ */
+export async function contentFingerprint() {
+  const counted = ['articles', 'revisions', 'tags', 'article_tags', 'article_authors', 'slug_history', 'categories', 'authors', 'audit_log', 'app_meta']
+  const versioned = ['articles', 'categories', 'tags', 'authors']
+  const rows = await env.DB.batch([
+    ...counted.map((t) => env.DB.prepare(`SELECT '${t}' AS k, count(*) AS n FROM ${t}`)),
+    ...versioned.map((t) => env.DB.prepare(`SELECT '${t}.versions' AS k, coalesce(sum(version), 0) AS n FROM ${t}`)),
+    env.DB.prepare("SELECT 'articles.trashed' AS k, count(*) AS n FROM articles WHERE deleted_at IS NOT NULL"),
+  ])
+  return Object.fromEntries(rows.map((r) => [(r.results[0] as { k: string }).k, (r.results[0] as { n: number }).n]))
 }

@@ -79,6 +79,26 @@ describe('creating an article', () => {
   })
 })
 
+describe('sanitizing on write', () => {
+  it('stores and publishes only allowlisted HTML, keeping Vietnamese text and allowed embeds', async () => {
+    const dirty =
+      '<p onclick="steal()">Người dân <a href="javascript:alert(1)">Hà Nội</a> đón Tết</p>' +
+      '<img src="data:image/png;base64,AAAA"><img src="https://cdn.vn/a.jpg" onerror="alert(1)" alt="Phố cổ">' +
+      '<iframe src="https://evil.example/x"></iframe><iframe src="https://www.youtube.com/embed/abc123"></iframe>' +
+      '<script>document.cookie</script><style>body{}</style>'
+    const created = (await editor.post('/articles', { title: 'Lọc HTML', body_html: dirty })).body.data
+    const clean =
+      '<p>Người dân <a>Hà Nội</a> đón Tết</p><img src="https://cdn.vn/a.jpg" alt="Phố cổ" /><iframe src="https://www.youtube.com/embed/abc123"></iframe>'
+    expect(created.body_html).toBe(clean)
+    const patched = await editor.patch(`/articles/${created.id}`, { body_html: `${dirty}<p>Thêm</p>` }, 1)
+    expect(patched.body.data.body_html).toBe(`${clean}<p>Thêm</p>`)
+    await editor.post(`/articles/${created.id}/publish`, {})
+    expect((await getJson(`/api/v1/articles/${created.id}`)).body.data.body_html).toBe(`${clean}<p>Thêm</p>`)
+    const row = await env.DB.prepare('SELECT body_text, word_count FROM articles WHERE id = ?').bind(created.id).first<{ body_text: string; word_count: number }>()
+    expect(row).toEqual({ body_text: 'Người dân Hà Nội đón Tết\nThêm', word_count: 7 })
+  })
+})
+
 describe('editing an article', () => {
   it('changes only the fields sent, bumps the version and answers with the new ETag', async () => {
     const created = (await editor.post('/articles', { title: 'Giá xăng giảm', summary: 'Cũ', tags: ['Kinh tế'] })).body.data

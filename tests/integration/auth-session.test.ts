@@ -138,3 +138,15 @@ describe('test helpers', () => {
     expect(((await res.json()) as any).data.role).toBe('contributor')
   })
 })
+
+describe('OpenAPI', () => {
+  it('publishes every accounts route with its request schema', async () => {
+    const spec = (await call('GET', '/api/openapi.json')).body
+    for (const path of ['/api/admin/session', '/api/admin/me', '/api/admin/me/password', '/api/admin/users', '/api/admin/users/{id}', '/api/admin/tokens', '/api/admin/tokens/{id}', '/api/admin/audit-log']) {
+      expect(spec.paths[path], path).toBeDefined()
+    }
+    const login = spec.paths['/api/admin/session'].post
+    expect(JSON.stringify(login.requestBody)).toContain('password')
+    expect(Object.keys(login.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '429']))
+  })
+})

@@ -3,7 +3,7 @@ import { describeRoute } from 'hono-openapi'
 import { AdminArticleResponse, EmptyBody, PreviewLinkBody, PreviewLinkResponse, RevisionDetail, RevisionList, RevisionParam } from '../../../schema/api/admin-articles'
 import { IfMatchHeader } from '../../../schema/api/admin-common'
 import { IdParam } from '../../../schema/api/common'
-import { TaxonomyListQuery } from '../../../schema/api/taxonomy'
+import { NoQuery, TaxonomyListQuery } from '../../../schema/api/taxonomy'
 import { getDb } from '../../db/client'
 import { siteSettings } from '../../lib/settings'
 import { toZonedIso } from '../../lib/time'
@@ -13,7 +13,7 @@ import { serializeRevision, serializeRevisionSummary } from '../../serializers/r
 import { createPreviewLink } from '../../services/editorial/preview-links'
 import { getRevision, listRevisions, restoreRevision } from '../../services/editorial/revisions'
 import { adminResponses } from './accounts/openapi'
-import { actorOf, articleResponse } from './content-helpers'
+import { articleResponse, editorialActor } from './content-helpers'
 
 const tags = ['Admin: revisions']
 
@@ -34,6 +34,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     '/:id/revisions/:rev',
     describeRoute({ tags, summary: 'One revision with its snapshot', responses: adminResponses(RevisionDetail, { 404: 'No such article or revision' }) }),
     validate('param', RevisionParam),
+    validate('query', NoQuery),
     async (c) => {
       const { id, rev } = c.req.valid('param')
       return c.json({ data: serializeRevision(await getRevision(getDb(c.env.DB), id, rev), siteSettings(c.env)) }, 200)
@@ -47,7 +48,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     validate('json', EmptyBody),
     async (c) => {
       const { id, rev } = c.req.valid('param')
-      await restoreRevision(getDb(c.env.DB), c.env.DB, id, rev, c.req.valid('header')['if-match'], actorOf(c))
+      await restoreRevision(getDb(c.env.DB), c.env.DB, id, rev, c.req.valid('header')['if-match'], editorialActor(c))
       return articleResponse(c, id)
     },
   )
@@ -58,7 +59,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     validate('json', PreviewLinkBody),
     async (c) => {
       const settings = siteSettings(c.env)
-      const link = await createPreviewLink(getDb(c.env.DB), c.req.valid('param').id, c.req.valid('json').expires_in, actorOf(c))
+      const link = await createPreviewLink(getDb(c.env.DB), c.req.valid('param').id, c.req.valid('json').expires_in, editorialActor(c))
       return c.json({ data: { url: `${settings.url}/api/v1/preview/${link.token}`, token: link.token, expires_at: toZonedIso(link.expiresAt, settings.timeZone) } }, 201)
     },
   )

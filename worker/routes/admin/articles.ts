@@ -3,6 +3,7 @@ import { describeRoute } from 'hono-openapi'
 import { AdminArticleList, AdminArticleListQuery, AdminArticleResponse, ArticleCreate, ArticlePatch } from '../../../schema/api/admin-articles'
 import { IfMatchHeader } from '../../../schema/api/admin-common'
 import { IdParam } from '../../../schema/api/common'
+import { NoQuery } from '../../../schema/api/taxonomy'
 import { getDb } from '../../db/client'
 import { requireIfMatch } from '../../lib/precondition'
 import { siteSettings } from '../../lib/settings'
@@ -12,7 +13,7 @@ import { serializeAdminArticle } from '../../serializers/article-admin'
 import { listAdminArticles } from '../../services/editorial/admin-read'
 import { createArticle, trashArticle, updateArticle } from '../../services/editorial/articles'
 import { adminResponses } from './accounts/openapi'
-import { actorOf, articleResponse } from './content-helpers'
+import { articleResponse, editorialActor } from './content-helpers'
 
 const tags = ['Admin: articles']
 const writeErrors = { 403: 'Your role may not do this to this article', 404: 'No such article', 409: 'Slug taken, or the article is in the trash', 412: 'Stale If-Match version', 428: 'If-Match missing' }
@@ -34,7 +35,7 @@ export const adminArticleRoutes = new Hono<AdminEnv>()
     describeRoute({ tags, summary: 'Create a draft', description: 'The body HTML is sanitized; tags are created by name; the slug is generated from the title unless given.', responses: adminResponses(AdminArticleResponse, { 409: 'Slug taken' }, 201) }),
     validate('json', ArticleCreate),
     async (c) => {
-      const id = await createArticle(getDb(c.env.DB), c.env.DB, c.req.valid('json'), actorOf(c), siteSettings(c.env).language)
+      const id = await createArticle(getDb(c.env.DB), c.env.DB, c.req.valid('json'), editorialActor(c), siteSettings(c.env).language)
       c.header('Location', `/api/admin/articles/${id}`)
       return articleResponse(c, id, 201)
     },
@@ -43,6 +44,7 @@ export const adminArticleRoutes = new Hono<AdminEnv>()
     '/:id',
     describeRoute({ tags, summary: 'One article (any status, trash included)', description: 'The ETag is the version to send back as If-Match.', responses: adminResponses(AdminArticleResponse, { 404: 'No such article' }) }),
     validate('param', IdParam),
+    validate('query', NoQuery),
     (c) => articleResponse(c, c.req.valid('param').id),
   )
   .patch(
@@ -54,7 +56,7 @@ export const adminArticleRoutes = new Hono<AdminEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       const version = requireIfMatch(c.req.valid('header')['if-match'])
-      await updateArticle(getDb(c.env.DB), c.env.DB, id, version, c.req.valid('json'), actorOf(c))
+      await updateArticle(getDb(c.env.DB), c.env.DB, id, version, c.req.valid('json'), editorialActor(c))
       return articleResponse(c, id)
     },
   )
@@ -66,7 +68,7 @@ export const adminArticleRoutes = new Hono<AdminEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       const version = requireIfMatch(c.req.valid('header')['if-match'])
-      await trashArticle(getDb(c.env.DB), c.env.DB, id, version, actorOf(c))
+      await trashArticle(getDb(c.env.DB), c.env.DB, id, version, editorialActor(c))
       return articleResponse(c, id)
     },
   )

@@ -1,18 +1,14 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { getDb } from '../../db/client'
-import { clientInfo } from '../../lib/client-info'
 import { siteSettings } from '../../lib/settings'
-import type { AdminEnv } from '../../middleware/auth'
+import { actorOf, type AdminEnv } from '../../middleware/auth'
 import { serializeAdminArticle } from '../../serializers/article-admin'
 import type { Actor } from '../../services/editorial/actor'
 import { getAdminArticle } from '../../services/editorial/admin-read'
 
-/** The signed-in user as the editorial services see them. */
-export const actorOf = (c: Context<AdminEnv>): Actor => {
-  const user = c.get('user')
-  return { id: user.id, role: user.role, ip: clientInfo(c).ip }
-}
+/** The signed-in user as the editorial services see them: the audit actor plus the role the rules need. */
+export const editorialActor = (c: Context<AdminEnv>): Actor => ({ ...actorOf(c), role: c.get('user').role })
 
 /** Answers with the admin view of article `id`, its version as the ETag (for the next If-Match). */
 export async function articleResponse(c: Context<AdminEnv>, id: number, status: ContentfulStatusCode = 200) {

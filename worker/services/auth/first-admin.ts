@@ -1,4 +1,5 @@
 import { sql, type SqlBool } from 'kysely'
+import { EMAIL_PATTERN } from '../../../schema/api/auth'
 import { runBatch } from '../../db/batch'
 import type { Db } from '../../db/client'
 import { auditInsert } from '../audit'
@@ -11,7 +12,6 @@ export interface FirstAdminSecrets {
   ADMIN_PASSWORD?: string
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+$/
 /** Once users exist they always will: later logins in this isolate skip the check. */
 const settled = new WeakSet<Db>()
 
@@ -28,7 +28,7 @@ export async function ensureFirstAdmin(db: Db, d1: D1Database, secrets: FirstAdm
     settled.add(db)
     return false
   }
-  if (!EMAIL.test(email) || password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
+  if (!EMAIL_PATTERN.test(email) || password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
     console.warn(JSON.stringify({ level: 'warn', msg: `ADMIN_EMAIL must be an email and ADMIN_PASSWORD ${PASSWORD_MIN_LENGTH}..${PASSWORD_MAX_LENGTH} characters; no first admin created` }))
     return false
   }

@@ -11,7 +11,7 @@ import { validate } from '../../../middleware/validate'
 import { serializeStaffUser } from '../../../serializers/staff-user'
 import { ensureFirstAdmin } from '../../../services/auth/first-admin'
 import { attemptLogin } from '../../../services/auth/login'
-import { endSession } from '../../../services/auth/sessions'
+import { endSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../../services/auth/sessions'
 import { adminResponses } from './openapi'
 
 const tags = ['Admin: session']
@@ -33,6 +33,7 @@ export const sessionRoutes = new Hono<AdminEnv>()
       summary: 'Sign in',
       description:
         'Checks email and password and sets the `tin_session` cookie (HttpOnly, Secure, SameSite=Strict, Path=/api/admin). ' +
+        `A session lasts at most ${SESSION_ABSOLUTE_MS / 3_600_000} h and ends after ${SESSION_IDLE_MS / 3_600_000} h without a request. ` +
         'A wrong password and an unknown email get the same 401. After 5 failures for one account, or many from one IP, ' +
         'sign-in is refused with 429 and `Retry-After` for a lock-out that doubles with each further failure.',
       responses: adminResponses(UserResponse, { 401: 'Wrong email or password', 403: 'Cross-site request', 429: 'Too many failed sign-ins' }),
