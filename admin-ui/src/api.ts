@@ -89,7 +89,7 @@ export const api = {
         },
       }),
     ),
-  getArticle: (id: number) => ok(article.$get(at(id))),
+  getArticle: (id: number) => ok(article.$get({ ...at(id), query: {} })),
   createArticle: (json: ArticleCreate) => ok(articles.$post({ json })),
   updateArticle: (id: number, version: number, json: ArticlePatch) => ok(article.$patch({ ...at(id, version), json })),
   trashArticle: (id: number, version: number) => ok(article.$delete(at(id, version))),
