@@ -4,7 +4,7 @@
  * differ from the version loaded, so a PATCH never re-sends what someone else may
  * have changed meanwhile).
  */
-import type { AdminArticle, ArticleCreate, ArticlePatch } from './api'
+import type { AdminArticle, ArticleCreate, ArticlePatch } from '../../schema/api/admin-articles'
 
 export interface ArticleForm {
   title: string

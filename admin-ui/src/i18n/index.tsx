@@ -1,6 +1,7 @@
 import { createContext, type ComponentChildren } from 'preact'
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks'
 import { en } from './en'
+import { format } from './format'
 import { vi, type MessageKey } from './vi'
 
 export type Lang = 'vi' | 'en'
@@ -17,9 +18,6 @@ function storedLang(): Lang {
   }
 }
 
-/** Fills `{name}` placeholders; an unknown placeholder is left as it is, so a typo shows. */
-export const format = (text: string, params: Record<string, string | number> = {}) =>
-  text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 
 interface I18n {
   lang: Lang
