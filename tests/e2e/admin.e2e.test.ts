@@ -1,7 +1,8 @@
 /**
  * The editors' admin UI in a real browser against a real `wrangler dev` (local D1,
  * offline): sign-in and lock-out, writing and publishing a Vietnamese article, the
- * list, a concurrent edit, history, scheduling in site time, trash, language, sign-out.
+ * list, a concurrent edit, history, scheduling in site time, a preview link, trash,
+ * language, sign-out.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { build } from 'vite'
@@ -156,6 +157,21 @@ describe('admin UI in chromium', () => {
     expect(await page.locator('.editor-facts').textContent()).toContain('Hẹn đăng lúc 09:35 18/04/2030')
     const id = /\/admin\/articles\/(\d+)$/.exec(page.url())![1]
     expect((await apiInPage(page, 'GET', `/api/admin/articles/${id}`)).body.data.scheduled_at).toBe('2030-04-18T09:35:00+07:00')
+  })
+
+  it('makes a preview link that shows the unpublished article to someone with no session', async () => {
+    await page.locator('[data-action=preview]').click()
+    const link = await page.getByTestId('preview-link').getAttribute('href')
+    expect(link).toMatch(/\/admin\/preview\/[\w-]+\.[\w-]+$/)
+    const stranger = await browser!.newContext()
+    try {
+      const reader = await stranger.newPage()
+      await reader.goto(link!)
+      await expect.poll(() => reader.locator('article h1').textContent()).toBe('Hội An: Lễ hội đèn lồng đêm rằm tháng Giêng')
+      expect(await reader.locator('.preview-banner').textContent()).toContain('Bản xem trước')
+    } finally {
+      await stranger.close()
+    }
   })
 
   it('moves an article to the trash, where it can be restored', async () => {
