@@ -2,16 +2,18 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig, type ViteUserConfig } from 'vitest/config'
 
 /**
- * Tests run inside workerd with the bindings of wrangler.toml (real local D1, KV and
- * R2 from Miniflare). Migrations are read here, on the Node side, and applied by
- * tests/setup.ts inside the runtime.
+ * `npm test` runs two projects and writes one report:
+ * - workers: unit and integration tests inside workerd with the bindings of
+ *   wrangler.toml (real local D1, KV and R2 from Miniflare). Migrations are read
+ *   here, on the Node side, and applied by tests/setup.ts inside the runtime.
+ * - e2e: the admin UI in Debian's chromium against `wrangler dev` (vitest.e2e.config.ts).
  */
 // Offline: Miniflare uses its placeholder Request.cf instead of downloading one.
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
 
 export default defineConfig(async (): Promise<ViteUserConfig> => {
   const migrations = await readD1Migrations('schema/migrations')
-  return {
+  const workers: ViteUserConfig = {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: './wrangler.toml' },
@@ -27,20 +29,26 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       }),
     ],
     test: {
+      name: 'workers',
       include: ['tests/integration/**/*.test.ts', 'tests/unit/**/*.test.ts'],
       setupFiles: ['./tests/setup.ts'],
-      // The JSON report is what .ci/run counts ("N passed, N failed").
-      reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
-      // One file at a time: with files in parallel, long property tests intermittently
-      // stalled behind other files' work in the shared workerd process (seen twice on
-      // this 2-core machine); serial costs ~3 s in all and makes runs repeatable.
-      fileParallelism: false,
       testTimeout: 30_000,
       hookTimeout: 60_000,
       // sanitize-html pulls in postcss, whose CommonJS requires (source-map-js, path…)
       // the workerd module loader cannot resolve one by one; Vite pre-bundles it
       // (as wrangler's esbuild does for deploys).
       deps: { optimizer: { ssr: { enabled: true, include: ['sanitize-html'] } } },
+    },
+  }
+  return {
+    test: {
+      // The JSON report is what .ci/run counts ("N passed, N failed").
+      reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+      // One file at a time: with files in parallel, long property tests intermittently
+      // stalled behind other files' work in the shared workerd process (seen twice on
+      // this 2-core machine); serial makes runs repeatable.
+      fileParallelism: false,
+      projects: [workers, './vitest.e2e.config.ts'],
     },
   }
 })

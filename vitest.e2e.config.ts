@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config'
  */
 export default defineConfig({
   test: {
+    name: 'e2e',
     include: ['tests/e2e/**/*.e2e.test.ts'],
     environment: 'node',
     pool: 'forks',
