@@ -12,7 +12,9 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: './wrangler.toml' },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+        // READ_CACHE_TTL 0: a test that writes then reads sees its write at once.
+        // tests/integration/read-cache.test.ts turns the cache on where it is tested.
+        miniflare: { bindings: { TEST_MIGRATIONS: migrations, READ_CACHE_TTL: '0' } },
       }),
     ],
     test: {

@@ -1,0 +1,59 @@
+import type { MiddlewareHandler } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { readCacheTtlMs } from '../lib/read-cache-ttl'
+import { TtlCache } from '../lib/ttl-cache'
+
+interface CachedResponse {
+  status: ContentfulStatusCode
+  body: ArrayBuffer
+  headers: Record<string, string>
+}
+
+/** A found article or list, a moved slug, a missing one: all are worth reusing briefly. */
+const CACHEABLE = new Set([200, 301, 404])
+const KEPT_HEADERS = ['content-type', 'etag', 'location', 'cache-control']
+
+/** Per isolate (128 MB): a few thousand URLs, at most 32 MB of bodies. */
+const store = new TtlCache<string, CachedResponse>({ maxEntries: 5_000, maxSize: 32 << 20 })
+
+const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('')
+
+/**
+ * Serves public reads from isolate memory for READ_CACHE_TTL seconds, so a hot
+ * article or list does not touch D1 on every request; a publish, edit or unpublish
+ * shows once its entries expire. Keyed by path and query; GET only (admin routes
+ * never use it). Place it after `publicCache()`: a stored 200 keeps its ETag (the
+ * same SHA-1 hex that hono/etag computes), so If-None-Match still answers 304 and no
+ * body is hashed on a hit.
+ *
+ * @example
+ * app.get('/articles/:id', validate('param', IdParam), publicCache(), readCache(), handler)
+ */
+export function readCache(): MiddlewareHandler<{ Bindings: Env }> {
+  return async function readCache(c, next) {
+    const ttl = readCacheTtlMs(c.env)
+    if (ttl === 0 || c.req.method !== 'GET') return next()
+    const url = c.req.url
+    const key = url.slice(url.indexOf('/', url.indexOf('//') + 2))
+    const hit = store.get(key)
+    if (hit) return c.body(hit.body, hit.status, hit.headers)
+
+    await next()
+    if (!CACHEABLE.has(c.res.status)) return
+    const body = await c.res.arrayBuffer()
+    const headers: Record<string, string> = {}
+    for (const name of KEPT_HEADERS) {
+      const value = c.res.headers.get(name)
+      if (value !== null) headers[name] = value
+    }
+    if (c.res.status === 200 && !headers.etag) headers.etag = `"${hex(await crypto.subtle.digest('SHA-1', body))}"`
+    const status = c.res.status as ContentfulStatusCode
+    store.set(key, { status, body, headers }, ttl, body.byteLength)
+    c.res = new Response(body, { status, headers })
+  }
+}
+
+/** Drops every cached read of this isolate (e.g. after an editor's write in the same isolate). */
+export function clearReadCache(): void {
+  store.clear()
+}
