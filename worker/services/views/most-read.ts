@@ -18,11 +18,41 @@ export interface MostReadOptions {
 }
 
 /**
- * The most-read published articles of a window, most views first (ties: newest id
- * first). A window of N hours sums the current hour's bucket and the N-1 before it;
- * `all` ranks by the all-time totals. Both walk a covering index (window or
- * category first) and join only the summed articles; see 0004_views.sql.
+ * The ranking query. The count table drives (CROSS JOIN fixes the join order in
+ * SQLite) and each ranked id finds its article by primary key. A window of N hours
+ * sums the current hour's bucket and the N-1 before it: for 24h the hour index is the
+ * narrow path, so grouping by `+article_id` stops the planner from preferring the
+ * primary key's order and reading every bucket; 7d and 30d cover most of the table
+ * (buckets live 31 days), where walking the primary key in article order is faster
+ * than sorting. A category always walks its own (category_id, hour) index.
  */
+export function mostReadQuery(db: Db, o: { window: MostReadWindow; categoryId?: number | undefined; limit: number; now?: number }) {
+  if (o.window === 'all') {
+    let query = db
+      .selectFrom('article_views as v')
+      .crossJoin('articles as a')
+      .whereRef('a.id', '=', 'v.article_id')
+      .select(PUBLIC_ARTICLE_COLUMNS)
+      .where(publiclyVisible())
+    if (o.categoryId !== undefined) query = query.where('v.category_id', '=', o.categoryId)
+    return query.orderBy('v.total', 'desc').orderBy('v.article_id', 'desc').limit(o.limit)
+  }
+  const since = hourIso(hourIndex(o.now ?? Date.now()) - WINDOW_HOURS[o.window] + 1)
+  let sums = db.selectFrom('article_view_hours as h').select(['h.article_id', sql<number>`sum(h.views)`.as('n')]).where('h.hour', '>=', since)
+  if (o.categoryId !== undefined) sums = sums.where('h.category_id', '=', o.categoryId)
+  const grouped = o.window === '24h' && o.categoryId === undefined ? sums.groupBy(sql`+h.article_id`) : sums.groupBy('h.article_id')
+  return db
+    .selectFrom(grouped.as('w'))
+    .crossJoin('articles as a')
+    .whereRef('a.id', '=', 'w.article_id')
+    .select(PUBLIC_ARTICLE_COLUMNS)
+    .where(publiclyVisible())
+    .orderBy('w.n', 'desc')
+    .orderBy('w.article_id', 'desc')
+    .limit(o.limit)
+}
+
+/** The most-read published articles of a window, most views first (ties: newest id first). */
 export async function mostReadArticles(db: Db, o: MostReadOptions): Promise<ArticleBundle[]> {
   let categoryId: number | undefined
   if (o.category) {
@@ -30,32 +60,5 @@ export async function mostReadArticles(db: Db, o: MostReadOptions): Promise<Arti
     if (!row) throw notFound(`Category "${o.category}"`)
     categoryId = row.id
   }
-
-  if (o.window === 'all') {
-    let query = db
-      .selectFrom('article_views as v')
-      .innerJoin('articles as a', 'a.id', 'v.article_id')
-      .select(PUBLIC_ARTICLE_COLUMNS)
-      .where(publiclyVisible())
-    if (categoryId !== undefined) query = query.where('v.category_id', '=', categoryId)
-    const rows = await query.orderBy('v.total', 'desc').orderBy('v.article_id', 'desc').limit(o.limit).execute()
-    return loadBundles(db, rows)
-  }
-
-  const since = hourIso(hourIndex(o.now ?? Date.now()) - WINDOW_HOURS[o.window] + 1)
-  let sums = db
-    .selectFrom('article_view_hours as h')
-    .select(['h.article_id', sql<number>`sum(h.views)`.as('n')])
-    .where('h.hour', '>=', since)
-  if (categoryId !== undefined) sums = sums.where('h.category_id', '=', categoryId)
-  const rows = await db
-    .selectFrom(sums.groupBy('h.article_id').as('w'))
-    .innerJoin('articles as a', 'a.id', 'w.article_id')
-    .select(PUBLIC_ARTICLE_COLUMNS)
-    .where(publiclyVisible())
-    .orderBy('w.n', 'desc')
-    .orderBy('w.article_id', 'desc')
-    .limit(o.limit)
-    .execute()
-  return loadBundles(db, rows)
+  return loadBundles(db, await mostReadQuery(db, { ...o, categoryId }).execute())
 }
