@@ -4,7 +4,8 @@ import { publiclyVisible } from '../articles/visibility'
 import { isNonHumanView } from './bots'
 import { viewCounterFor } from './counter'
 
-const visibility = new WeakMap<Db, TtlCache<number, boolean>>()
+/** Article id -> publicly visible, per isolate (one D1 database per deployment). */
+const visibility = new TtlCache<number, boolean>({ maxEntries: 20_000 })
 
 /**
  * Whether views of an article count: it exists and is publicly visible. Answers
@@ -12,12 +13,10 @@ const visibility = new WeakMap<Db, TtlCache<number, boolean>>()
  * do not query D1 and a burst for an unknown id costs one query.
  */
 async function isCountable(db: Db, articleId: number, ttlMs: number): Promise<boolean> {
-  let cache = visibility.get(db)
-  if (!cache) visibility.set(db, (cache = new TtlCache({ maxEntries: 20_000 })))
-  const known = cache.get(articleId)
+  const known = visibility.get(articleId)
   if (known !== undefined) return known
   const row = await db.selectFrom('articles as a').select('a.id').where('a.id', '=', articleId).where(publiclyVisible()).executeTakeFirst()
-  cache.set(articleId, row !== undefined, ttlMs)
+  visibility.set(articleId, row !== undefined, ttlMs)
   return row !== undefined
 }
 
