@@ -42,3 +42,12 @@ WHEN OLD.category_id IS NOT NEW.category_id BEGIN
   UPDATE article_views SET category_id = NEW.category_id WHERE article_id = NEW.id;
   UPDATE article_view_hours SET category_id = NEW.category_id WHERE article_id = NEW.id;
 END;
+
+-- Fast reads (measured with npm run bench): without statistics, and even after
+-- ANALYZE, SQLite answers the default public list (status = 'published' AND
+-- deleted_at IS NULL ORDER BY published_at DESC, id DESC) from articles_admin_status
+-- and sorts every published article (20 ms at 10k articles, 10x that at 100k)
+-- instead of walking articles_public_published. An index that leads with status is
+-- one the planner does pick: 0.02 ms, keyset cursors and since/until included.
+CREATE INDEX articles_public_status_published ON articles (status, published_at DESC, id DESC)
+  WHERE deleted_at IS NULL;

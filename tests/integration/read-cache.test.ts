@@ -1,6 +1,9 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
+import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import worker from '../../worker/index'
+import { PUBLIC_ARTICLE_COLUMNS } from '../../worker/services/articles/columns'
+import { publiclyVisible } from '../../worker/services/articles/visibility'
 import { createArticle, createCategory, db } from '../helpers/fixtures'
 import { BROWSER_UA, runCron, storedTotal } from '../helpers/views'
 
@@ -83,6 +86,22 @@ describe('read cache for the public API', () => {
     expect((await read(list)).json.data.map((x: { id: number }) => x.id)).not.toContain(b.id)
   })
 
+  it('refreshes an expired entry once while concurrent readers get the previous copy', async () => {
+    const a = await createArticle({ title: 'Trước khi sửa tiêu đề' })
+    const path = `/api/v1/articles/${a.id}?fields=title`
+    const first = await read(path)
+    await setTitle(a.id, 'Sau khi sửa tiêu đề')
+    await sleep(1_050)
+    const burst = await Promise.all(Array.from({ length: 6 }, () => read(path)))
+    expect(burst.reduce((n, r) => n + r.queries, 0)).toBe(first.queries)
+    // One request refreshed (and saw the edit); the others, arriving meanwhile, got the previous copy.
+    expect(burst.filter((r) => r.queries > 0)).toHaveLength(1)
+    expect(burst.find((r) => r.queries > 0)!.json.data.title).toBe('Sau khi sửa tiêu đề')
+    expect(burst.filter((r) => r.json.data.title === 'Trước khi sửa tiêu đề').length).toBeGreaterThan(0)
+    const after = await read(path)
+    expect([after.json.data.title, after.queries]).toEqual(['Sau khi sửa tiêu đề', 0])
+  })
+
   it('keeps ETag and 304 the same whether the answer comes from memory, D1 or with the cache off', async () => {
     const a = await createArticle({ title: 'Khánh thành cầu Mỹ Thuận 2' })
     const path = `/api/v1/articles/slug/${a.slug}`
@@ -119,6 +138,20 @@ describe('read cache for the public API', () => {
     expect((await read('/api/v1/articles/slug/khong-ton-tai')).queries).toBe(0)
     expect((await read('/api/v1/articles?limit=0')).status).toBe(400)
     expect((await read('/api/v1/articles?limit=0')).status).toBe(400)
+  })
+
+  it('walks an index in order for the default article list, with and without a cursor', async () => {
+    const list = (cursor: boolean) => {
+      let q = db().selectFrom('articles as a').select(PUBLIC_ARTICLE_COLUMNS).where(publiclyVisible())
+      if (cursor) q = q.where(sql<boolean>`(a.published_at, a.id) < (${'2026-01-01T00:00:00.000Z'}, ${1000})`)
+      return q.orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(21).compile()
+    }
+    for (const { sql: text, parameters } of [list(false), list(true)]) {
+      const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${text}`).bind(...parameters).all<{ detail: string }>()
+      const plan = results.map((r) => r.detail).join('\n')
+      expect(plan).toMatch(/USING INDEX articles_public_status_published/)
+      expect(plan).not.toMatch(/TEMP B-TREE/)
+    }
   })
 
   it('starts counting views of a newly published article within the same TTL', async () => {

@@ -7,6 +7,9 @@ interface CachedResponse {
   status: ContentfulStatusCode
   body: ArrayBuffer
   headers: Record<string, string>
+  /** Served as is until then; after it, one request refreshes while others get this copy. */
+  freshUntil: number
+  refreshing: boolean
 }
 
 /** A found article or list, a moved slug, a missing one: all are worth reusing briefly. */
@@ -16,15 +19,20 @@ const KEPT_HEADERS = ['content-type', 'etag', 'location', 'cache-control']
 /** Per isolate (128 MB): a few thousand URLs, at most 32 MB of bodies. */
 const store = new TtlCache<string, CachedResponse>({ maxEntries: 5_000, maxSize: 32 << 20 })
 
+/** How long past its TTL an entry may still be served while one request refreshes it. */
+const graceMs = (ttl: number) => Math.min(ttl, 5_000)
+
 const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('')
 
 /**
  * Serves public reads from isolate memory for READ_CACHE_TTL seconds, so a hot
  * article or list does not touch D1 on every request; a publish, edit or unpublish
- * shows once its entries expire. Keyed by path and query; GET only (admin routes
- * never use it). Place it after `publicCache()`: a stored 200 keeps its ETag (the
- * same SHA-1 hex that hono/etag computes), so If-None-Match still answers 304 and no
- * body is hashed on a hit.
+ * shows once its entries expire. When an entry expires, the first request refreshes
+ * it from D1 and requests arriving meanwhile get the old copy (for at most
+ * min(TTL, 5 s) more), so a hot URL never sends a burst of identical queries. Keyed
+ * by path and query; GET only (admin routes never use it). Place it after
+ * `publicCache()`: a stored 200 keeps its ETag (the same SHA-1 hex that hono/etag
+ * computes), so If-None-Match still answers 304 and no body is hashed on a hit.
  *
  * @example
  * app.get('/articles/:id', validate('param', IdParam), publicCache(), readCache(), handler)
@@ -35,10 +43,16 @@ export function readCache(): MiddlewareHandler<{ Bindings: Env }> {
     if (ttl === 0 || c.req.method !== 'GET') return next()
     const url = c.req.url
     const key = url.slice(url.indexOf('/', url.indexOf('//') + 2))
-    const hit = store.get(key)
-    if (hit) return c.body(hit.body, hit.status, hit.headers)
+    const now = Date.now()
+    const hit = store.get(key, now)
+    if (hit && (now < hit.freshUntil || hit.refreshing)) return c.body(hit.body, hit.status, hit.headers)
+    if (hit) hit.refreshing = true
 
-    await next()
+    try {
+      await next()
+    } finally {
+      if (hit) hit.refreshing = false
+    }
     if (!CACHEABLE.has(c.res.status)) return
     const body = await c.res.arrayBuffer()
     const headers: Record<string, string> = {}
@@ -48,7 +62,7 @@ export function readCache(): MiddlewareHandler<{ Bindings: Env }> {
     }
     if (c.res.status === 200 && !headers.etag) headers.etag = `"${hex(await crypto.subtle.digest('SHA-1', body))}"`
     const status = c.res.status as ContentfulStatusCode
-    store.set(key, { status, body, headers }, ttl, body.byteLength)
+    store.set(key, { status, body, headers, freshUntil: Date.now() + ttl, refreshing: false }, ttl + graceMs(ttl), body.byteLength)
     c.res = new Response(body, { status, headers })
   }
 }
