@@ -6,8 +6,9 @@ const parsed = new WeakMap<object, number>()
 
 /**
  * How long a public read may be served from isolate memory, from the
- * READ_CACHE_TTL var (seconds, 0 turns the cache off, at most 60): the bound on how
- * late a publish, edit or unpublish shows on the public API.
+ * READ_CACHE_TTL var (seconds, 0 turns the cache off, at most 60). A publish, edit or
+ * unpublish shows on the public API within TTL + min(TTL, 5 s), never over 60 s
+ * (see middleware/read-cache.ts).
  */
 export function readCacheTtlMs(env: Env): number {
   let ms = parsed.get(env)

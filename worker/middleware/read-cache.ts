@@ -19,8 +19,12 @@ const KEPT_HEADERS = ['content-type', 'etag', 'location', 'cache-control']
 /** Per isolate (128 MB): a few thousand URLs, at most 32 MB of bodies. */
 const store = new TtlCache<string, CachedResponse>({ maxEntries: 5_000, maxSize: 32 << 20 })
 
-/** How long past its TTL an entry may still be served while one request refreshes it. */
-const graceMs = (ttl: number) => Math.min(ttl, 5_000)
+/**
+ * How long past its TTL an entry may still be served while one request refreshes
+ * it: min(TTL, 5 s), and never so long that TTL + grace passes 60 s (the bound on
+ * how late a publish shows).
+ */
+const graceMs = (ttl: number) => Math.max(0, Math.min(ttl, 5_000, 60_000 - ttl))
 
 const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('')
 
@@ -29,7 +33,7 @@ const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.t
  * article or list does not touch D1 on every request; a publish, edit or unpublish
  * shows once its entries expire. When an entry expires, the first request refreshes
  * it from D1 and requests arriving meanwhile get the old copy (for at most
- * min(TTL, 5 s) more), so a hot URL never sends a burst of identical queries. Keyed
+ * graceMs more), so a hot URL never sends a burst of identical queries. Keyed
  * by path and query; GET only (admin routes never use it). Place it after
  * `publicCache()`: a stored 200 keeps its ETag (the same SHA-1 hex that hono/etag
  * computes), so If-None-Match still answers 304 and no body is hashed on a hit.

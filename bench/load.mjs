@@ -1,0 +1,61 @@
+/**
+ * The scenarios and the autocannon runs. Each scenario runs for a fixed time on
+ * loopback with a few connections and pipelining (two cores are shared by the
+ * server and the load generator); its status codes are counted, so a route that
+ * answers 404 (search, before its branch is merged) is reported, not fatal.
+ */
+import autocannon from 'autocannon'
+
+const BROWSER_UA = 'Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36'
+
+function run(opts) {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)))
+  })
+}
+
+/** The scenarios, in run order: cold slugs must come before anything warms them. */
+export function scenarios({ slugs, hotSlug, hotId, category }) {
+  let next = 0
+  return [
+    { name: 'baseline', path: '/api/v1/health' },
+    {
+      name: 'slug cold',
+      path: `/api/v1/articles/slug/${slugs[0]}`,
+      warmup: false,
+      // Every request asks for a slug not asked before in this process.
+      requests: [{ setupRequest: (req) => ({ ...req, path: `/api/v1/articles/slug/${slugs[next++ % slugs.length]}` }) }],
+    },
+    { name: 'slug warm', path: `/api/v1/articles/slug/${hotSlug}` },
+    { name: 'list', path: '/api/v1/articles?limit=20' },
+    { name: 'list category', path: `/api/v1/articles?limit=20&category=${category}` },
+    { name: 'search', path: `/api/v1/search?q=${encodeURIComponent('giá vàng')}` },
+    { name: 'most-read', path: '/api/v1/most-read?window=24h' },
+    {
+      name: 'beacon',
+      path: `/api/v1/articles/${hotId}/views`,
+      method: 'POST',
+      headers: { 'user-agent': BROWSER_UA, 'content-type': 'text/plain;charset=UTF-8' },
+      body: '',
+    },
+    { name: 'baseline again', path: '/api/v1/health' },
+  ]
+}
+
+/** Runs one scenario against a server for `seconds`, after a 1 s warm-up if asked (never for cold ones). */
+export async function measure(url, scenario, { seconds, connections, pipelining, warmup }) {
+  const base = { url: `${url}${scenario.path}`, connections, pipelining, method: scenario.method ?? 'GET', headers: scenario.headers, body: scenario.body, requests: scenario.requests }
+  if (warmup && scenario.warmup !== false) await run({ ...base, duration: 1 })
+  const result = await run({ ...base, duration: seconds })
+  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]))
+  return {
+    name: scenario.name,
+    path: scenario.path,
+    requests: result.requests.total,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    statuses,
+    errors: result.errors + result.timeouts,
+  }
+}
