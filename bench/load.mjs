@@ -29,6 +29,9 @@ export function scenarios({ slugs, hotSlug, hotId, category }) {
     { name: 'slug warm', path: `/api/v1/articles/slug/${hotSlug}` },
     { name: 'list', path: '/api/v1/articles?limit=20' },
     { name: 'list category', path: `/api/v1/articles?limit=20&category=${category}` },
+    // Not a target: the same list trimmed to headline fields (2 KB instead of ~85 KB),
+    // to show how much of the list's cost is moving full article bodies.
+    { name: 'list headlines', path: '/api/v1/articles?limit=20&fields=id,slug,title,url,published_at,views' },
     { name: 'search', path: `/api/v1/search?q=${encodeURIComponent('giá vàng')}` },
     { name: 'most-read', path: '/api/v1/most-read?window=24h' },
     {
