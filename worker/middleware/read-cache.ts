@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { readCacheTtlMs } from '../lib/read-cache-ttl'
 import { TtlCache } from '../lib/ttl-cache'
@@ -52,23 +52,31 @@ export function readCache(): MiddlewareHandler<{ Bindings: Env }> {
     if (hit && (now < hit.freshUntil || hit.refreshing)) return c.body(hit.body, hit.status, hit.headers)
     if (hit) hit.refreshing = true
 
+    let stored = false
     try {
       await next()
+      stored = await remember(c, key, ttl)
     } finally {
-      if (hit) hit.refreshing = false
+      // Replaced when stored; otherwise the next request tries the refresh again.
+      if (hit && !stored) hit.refreshing = false
     }
-    if (!CACHEABLE.has(c.res.status)) return
-    const body = await c.res.arrayBuffer()
-    const headers: Record<string, string> = {}
-    for (const name of KEPT_HEADERS) {
-      const value = c.res.headers.get(name)
-      if (value !== null) headers[name] = value
-    }
-    if (c.res.status === 200 && !headers.etag) headers.etag = `"${hex(await crypto.subtle.digest('SHA-1', body))}"`
-    const status = c.res.status as ContentfulStatusCode
-    store.set(key, { status, body, headers, freshUntil: Date.now() + ttl, refreshing: false }, ttl + graceMs(ttl), body.byteLength)
-    c.res = new Response(body, { status, headers })
   }
+}
+
+/** Stores a cacheable response (adding its ETag) and hands the client a copy. */
+async function remember(c: Context, key: string, ttl: number): Promise<boolean> {
+  if (!CACHEABLE.has(c.res.status)) return false
+  const body = await c.res.arrayBuffer()
+  const headers: Record<string, string> = {}
+  for (const name of KEPT_HEADERS) {
+    const value = c.res.headers.get(name)
+    if (value !== null) headers[name] = value
+  }
+  if (c.res.status === 200 && !headers.etag) headers.etag = `"${hex(await crypto.subtle.digest('SHA-1', body))}"`
+  const status = c.res.status as ContentfulStatusCode
+  store.set(key, { status, body, headers, freshUntil: Date.now() + ttl, refreshing: false }, ttl + graceMs(ttl), body.byteLength)
+  c.res = new Response(body, { status, headers })
+  return true
 }
 
 /** Drops every cached read of this isolate (e.g. after an editor's write in the same isolate). */

@@ -57,8 +57,8 @@ export class ViewCounter {
 
   /** Counts one view of an article now. */
   record(articleId: number, ctx?: WaitUntil): void {
-    addCount(this.#pending, articleId, hourIndex(this.#now()))
     const now = this.#now()
+    addCount(this.#pending, articleId, hourIndex(now))
     if (this.#timerSince !== null && now - this.#timerSince < DEAD_TIMER_MS) return
     this.#timerSince = now
     const delay = this.options.flushDelayMs ?? DEFAULT_FLUSH_DELAY_MS
