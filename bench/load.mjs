@@ -1,8 +1,8 @@
 /**
- * The scenarios and the autocannon runs. Each scenario runs for a fixed time on
- * loopback with a few connections and pipelining (two cores are shared by the
- * server and the load generator); its status codes are counted, so a route that
- * answers 404 (search, before its branch is merged) is reported, not fatal.
+ * The scenarios and the autocannon runs. Each run lasts a fixed time on loopback
+ * with a few connections and pipelining (two cores are shared by the server and
+ * the load generator); status codes are counted, so a route that answers 404
+ * (search, before its branch is merged) is reported, not fatal.
  */
 import autocannon from 'autocannon'
 
@@ -14,11 +14,13 @@ function run(opts) {
   })
 }
 
+/** The bare route every scenario is compared to. */
+export const BASELINE = { name: 'baseline', path: '/api/v1/health' }
+
 /** The scenarios, in run order: cold slugs must come before anything warms them. */
 export function scenarios({ slugs, hotSlug, hotId, category }) {
   let next = 0
   return [
-    { name: 'baseline', path: '/api/v1/health' },
     {
       name: 'slug cold',
       path: `/api/v1/articles/slug/${slugs[0]}`,
@@ -41,15 +43,21 @@ export function scenarios({ slugs, hotSlug, hotId, category }) {
       headers: { 'user-agent': BROWSER_UA, 'content-type': 'text/plain;charset=UTF-8' },
       body: '',
     },
-    { name: 'baseline again', path: '/api/v1/health' },
   ]
 }
 
-/** Runs one scenario against a server for `seconds`, after a 1 s warm-up if asked (never for cold ones). */
-export async function measure(url, scenario, { seconds, connections, pipelining, warmup }) {
-  const base = { url: `${url}${scenario.path}`, connections, pipelining, method: scenario.method ?? 'GET', headers: scenario.headers, body: scenario.body, requests: scenario.requests }
-  if (warmup && scenario.warmup !== false) await run({ ...base, duration: 1 })
-  const result = await run({ ...base, duration: seconds })
+/** Runs one scenario against a server for `seconds`. */
+export async function measure(url, scenario, { seconds, connections, pipelining }) {
+  const result = await run({
+    url: `${url}${scenario.path}`,
+    connections,
+    pipelining,
+    duration: seconds,
+    method: scenario.method ?? 'GET',
+    headers: scenario.headers,
+    body: scenario.body,
+    requests: scenario.requests,
+  })
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]))
   return {
     name: scenario.name,

@@ -1,8 +1,9 @@
 /**
- * Ratios to the baseline of the same round, medians over rounds, the issue's
- * targets (Miniflare harness), the printed table and the JSON for bench/results.
- * Each round runs every scenario between two baseline runs, so a change in machine
- * load (two shared cores) moves a scenario and its baseline together.
+ * Ratios to the baseline, medians, the issue's targets (Miniflare harness), the
+ * printed table and the JSON for bench/results. Every scenario slice is paired with
+ * a baseline slice run just before it, and ratios are taken within a pair: the two
+ * cores are shared with other work, so absolute req/s swing between minutes while a
+ * pair sees the same load.
  */
 
 /** Scenario -> minimum req/s as a fraction of the baseline's. p99 must stay within 2x the baseline's. */
@@ -13,47 +14,47 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
-const mean = (xs) => xs.reduce((n, x) => n + x, 0) / xs.length
 const round2 = (x) => Math.round(x * 100) / 100
 
-/** One harness's rounds (arrays of scenario results in the same order) -> summary with verdicts. */
-export function summarize(rounds, { judged }) {
-  const ratioed = rounds.map((results) => {
-    const baselines = results.filter((r) => r.name.startsWith('baseline'))
-    const [rps, p99] = [mean(baselines.map((b) => b.rps)), mean(baselines.map((b) => b.p99))]
-    return { rps, p99, results: results.map((r) => ({ ...r, rps_ratio: r.rps / rps, p99_ratio: r.p99 / p99 })) }
-  })
-  const scenarios = rounds[0].map((first, i) => {
-    const runs = ratioed.map((r) => r.results[i])
-    const statuses = {}
-    for (const run of runs) for (const [code, n] of Object.entries(run.statuses)) statuses[code] = (statuses[code] ?? 0) + n
-    const row = {
-      name: first.name,
-      path: first.path,
-      rps: Math.round(median(runs.map((r) => r.rps))),
-      p50: median(runs.map((r) => r.p50)),
-      p99: median(runs.map((r) => r.p99)),
-      rps_ratio: round2(median(runs.map((r) => r.rps_ratio))),
-      p99_ratio: round2(median(runs.map((r) => r.p99_ratio))),
-      requests: runs.reduce((n, r) => n + r.requests, 0),
-      statuses,
-      errors: runs.reduce((n, r) => n + r.errors, 0),
-      rounds: runs.map((r) => ({ rps: r.rps, p50: r.p50, p99: r.p99, rps_ratio: round2(r.rps_ratio) })),
-    }
-    const min = TARGETS[first.name]
+function row(name, path, runs, ratios) {
+  const statuses = {}
+  for (const run of runs) for (const [code, n] of Object.entries(run.statuses)) statuses[code] = (statuses[code] ?? 0) + n
+  return {
+    name,
+    path,
+    rps: Math.round(median(runs.map((r) => r.rps))),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    rps_ratio: round2(median(ratios.map((r) => r.rps))),
+    p99_ratio: round2(median(ratios.map((r) => r.p99))),
+    requests: runs.reduce((n, r) => n + r.requests, 0),
+    statuses,
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+  }
+}
+
+/** One harness's measured pairs -> a row per scenario (plus the baseline's), with verdicts. */
+export function summarize(measured, { judged }) {
+  const baselines = measured.flatMap((m) => m.pairs.map((p) => p.baseline))
+  const scenarios = measured.map(({ name, path, pairs }) => {
+    const ratios = pairs.map((p) => ({ rps: p.scenario.rps / p.baseline.rps, p99: p.scenario.p99 / p.baseline.p99 }))
+    const out = row(name, path, pairs.map((p) => p.scenario), ratios)
+    out.pairs = pairs.map((p) => ({ baseline: { rps: p.baseline.rps, p99: p.baseline.p99 }, rps: p.scenario.rps, p99: p.scenario.p99, rps_ratio: round2(p.scenario.rps / p.baseline.rps) }))
+    const min = TARGETS[name]
     if (judged && min !== undefined) {
-      row.target = `>= ${min}x req/s, p99 <= ${P99_FACTOR}x`
-      row.met = row.rps_ratio >= min && row.p99_ratio <= P99_FACTOR
+      out.target = `>= ${min}x req/s, p99 <= ${P99_FACTOR}x`
+      out.met = out.rps_ratio >= min && out.p99_ratio <= P99_FACTOR
     }
-    return row
+    return out
   })
-  return { baseline: { rps: Math.round(median(ratioed.map((r) => r.rps))), p99: median(ratioed.map((r) => r.p99)) }, scenarios }
+  const baseline = row('baseline', baselines[0]?.path, baselines, [{ rps: 1, p99: 1 }])
+  return { baseline: { rps: baseline.rps, p99: baseline.p99 }, scenarios: [baseline, ...scenarios] }
 }
 
 const pad = (s, n, right = false) => (right ? String(s).padStart(n) : String(s).padEnd(n))
 
 export function table(title, { baseline, scenarios }) {
-  const lines = [`\n${title}\nbaseline (GET /api/v1/health): ${baseline.rps} req/s, p99 ${baseline.p99} ms; medians over rounds`]
+  const lines = [`\n${title}\nbaseline (GET /api/v1/health): ${baseline.rps} req/s, p99 ${baseline.p99} ms; medians of paired slices`]
   lines.push(`${pad('scenario', 15)}${pad('req/s', 8, true)}${pad('p50 ms', 8, true)}${pad('p99 ms', 8, true)}${pad('x base', 8, true)}${pad('p99 x', 7, true)}  ${pad('statuses', 18)}target`)
   for (const r of scenarios) {
     const statuses = Object.entries(r.statuses).map(([c, n]) => `${c}:${n}`).join(' ') + (r.errors ? ` err:${r.errors}` : '')
