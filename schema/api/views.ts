@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { LimitQuery, SlugFilter, dataOf } from './common'
+import { LimitQuery, SlugFilter } from './common'
 
 export const MOST_READ_WINDOWS = ['24h', '7d', '30d', 'all'] as const
 export type MostReadWindow = (typeof MOST_READ_WINDOWS)[number]
@@ -11,5 +11,3 @@ export const MostReadQuery = v.strictObject({
   limit: LimitQuery,
 })
 export type MostReadQuery = v.InferOutput<typeof MostReadQuery>
-
-export const HealthResponse = dataOf(v.object({ status: v.literal('ok') }))

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { describeRoute, resolver } from 'hono-openapi'
-import { HealthResponse } from '../../../schema/api/views'
+import { HealthResponse } from '../../../schema/api/health'
 
 /**
  * A liveness probe that touches nothing: no D1, no KV. `npm run bench` uses it as the
