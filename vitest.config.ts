@@ -24,6 +24,9 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
             // secrets unless a test passes them itself.
             ADMIN_EMAIL: '',
             ADMIN_PASSWORD: '',
+            // READ_CACHE_TTL 0: a test that writes then reads sees its write at once.
+            // tests/integration/read-cache.test.ts turns the cache on where it is tested.
+            READ_CACHE_TTL: '0',
           },
         },
       }),

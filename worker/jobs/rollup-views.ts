@@ -1,2 +1,12 @@
-/** Folds view-counter shards from KV into D1 totals and buckets (views feature). */
-export async function rollupViews(_env: Env): Promise<void> {}
+import { viewCounterFor } from '../services/views/counter'
+import { rollupShards, type RollupReport } from '../services/views/rollup'
+
+/**
+ * Folds view-counter shards from KV into D1 totals and hourly buckets (views
+ * feature, docs/views.md). This isolate's own pending views are flushed first, so
+ * a cron run also drains the isolate it happens to run in.
+ */
+export async function rollupViews(env: Env): Promise<RollupReport> {
+  await viewCounterFor(env.VIEWS).flush()
+  return rollupShards(env.DB, env.VIEWS)
+}

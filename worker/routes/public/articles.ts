@@ -4,23 +4,16 @@ import { ArticleList, ArticleListQuery, ArticleReadQuery, ArticleResponse } from
 import { IdParam, SlugParam } from '../../../schema/api/common'
 import { getDb } from '../../db/client'
 import { notFound } from '../../lib/errors'
-import { siteSettings } from '../../lib/settings'
 import { validate } from '../../middleware/validate'
 import { responses } from './openapi-helpers'
 import { publicCache } from '../../middleware/public-cache'
-import { pickFields, serializePublicArticle } from '../../serializers/article-public'
-import type { ArticleBundle } from '../../services/articles/bundle'
+import { readCache } from '../../middleware/read-cache'
+import { pickFields } from '../../serializers/article-public'
 import { listPublishedArticles } from '../../services/articles/public-list'
 import { getPublishedArticleById, getPublishedArticleBySlug } from '../../services/articles/public-read'
-import { viewTotals } from '../../services/views/read'
+import { serializeArticles as serialize } from './serialize'
 
 const tags = ['Articles']
-
-async function serialize(env: Env, bundles: ArticleBundle[]) {
-  const settings = siteSettings(env)
-  const views = await viewTotals(env, bundles.map((b) => b.article.id))
-  return bundles.map((b) => serializePublicArticle(b, settings, views.get(b.article.id) ?? 0))
-}
 
 /** Published articles: list, by id, by slug (old slugs redirect). */
 export const publicArticles = new Hono<{ Bindings: Env }>()
@@ -34,6 +27,7 @@ export const publicArticles = new Hono<{ Bindings: Env }>()
     }),
     validate('query', ArticleListQuery),
     publicCache(),
+    readCache(),
     async (c) => {
       const q = c.req.valid('query')
       const page = await listPublishedArticles(getDb(c.env.DB), q)
@@ -55,6 +49,7 @@ export const publicArticles = new Hono<{ Bindings: Env }>()
     validate('param', SlugParam),
     validate('query', ArticleReadQuery),
     publicCache(),
+    readCache(),
     async (c) => {
       const { slug } = c.req.valid('param')
       const found = await getPublishedArticleBySlug(getDb(c.env.DB), slug)
@@ -78,6 +73,7 @@ export const publicArticles = new Hono<{ Bindings: Env }>()
     validate('param', IdParam),
     validate('query', ArticleReadQuery),
     publicCache(),
+    readCache(),
     async (c) => {
       const bundle = await getPublishedArticleById(getDb(c.env.DB), c.req.valid('param').id)
       if (!bundle) throw notFound('Published article')

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { publicCors } from '../../middleware/public-cors'
 import { publicArticles } from './articles'
+import { publicHealth } from './health'
 import { publicPreview } from './preview'
 import { publicSearch } from './search'
 import { publicTaxonomies } from './taxonomies'
@@ -9,6 +10,7 @@ import { publicViews } from './views'
 /** The public, read-only API under /api/v1: published content only. */
 export const publicApi = new Hono<{ Bindings: Env }>()
   .use('*', publicCors())
+  .route('/', publicHealth)
   .route('/', publicViews)
   .route('/', publicSearch)
   .route('/articles', publicArticles)

@@ -6,6 +6,7 @@ import { getDb } from '../../db/client'
 import { notFound } from '../../lib/errors'
 import { siteSettings } from '../../lib/settings'
 import { publicCache } from '../../middleware/public-cache'
+import { readCache } from '../../middleware/read-cache'
 import { validate } from '../../middleware/validate'
 import { serializeAuthor, serializeCategory, serializeTag } from '../../serializers/taxonomy-public'
 import { getCategoryBySlug, listCategories, listChildCategories, listTaxonomy } from '../../services/taxonomy-public'
@@ -18,6 +19,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
     describeRoute({ tags: ['Taxonomies'], summary: 'The category tree', description: 'Every category with its direct children; top-level ones have parent_id null.', responses: responses(CategoryList) }),
     validate('query', NoQuery),
     publicCache({ sMaxAge: 300 }),
+    readCache(),
     async (c) => {
       const rows = await listCategories(getDb(c.env.DB))
       const settings = siteSettings(c.env)
@@ -31,6 +33,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
     validate('param', SlugParam),
     validate('query', NoQuery),
     publicCache({ sMaxAge: 300 }),
+    readCache(),
     async (c) => {
       const db = getDb(c.env.DB)
       const category = await getCategoryBySlug(db, c.req.valid('param').slug)
@@ -44,6 +47,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
     describeRoute({ tags: ['Taxonomies'], summary: 'Tags with published articles, in Vietnamese alphabetical order', responses: responses(TagList) }),
     validate('query', TaxonomyListQuery),
     publicCache({ sMaxAge: 300 }),
+    readCache(),
     async (c) => {
       const page = await listTaxonomy(getDb(c.env.DB), 'tags', c.req.valid('query'))
       return c.json({ data: page.items.map(serializeTag), next_cursor: page.nextCursor }, 200)
@@ -54,6 +58,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
     describeRoute({ tags: ['Taxonomies'], summary: 'Authors with published articles, in Vietnamese alphabetical order', responses: responses(AuthorList) }),
     validate('query', TaxonomyListQuery),
     publicCache({ sMaxAge: 300 }),
+    readCache(),
     async (c) => {
       const page = await listTaxonomy(getDb(c.env.DB), 'authors', c.req.valid('query'))
       const data = page.items.map((a) => serializeAuthor({ ...a, bio: a.bio ?? '', avatar_url: a.avatar_url ?? null }))

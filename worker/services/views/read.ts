@@ -1,7 +1,28 @@
+import { viewCounterFor, type ViewCounter } from './counter'
+import { selectDone } from './rollup-sql'
+
 /**
- * View totals for a page of articles. Placeholder until the view counter lands
- * (issue 4): every article reads 0.
+ * Views of each article as this isolate knows them: the total rolled up into D1
+ * plus the counts it holds itself (not yet flushed, or flushed and not yet rolled
+ * up). Totals and "which of my shards are rolled up" are read in one D1 batch, a
+ * single snapshot, so a shard is added on top of the total exactly when the total
+ * does not already contain it.
  */
-export async function viewTotals(_env: Env, ids: number[]): Promise<Map<number, number>> {
-  return new Map(ids.map((id) => [id, 0]))
+export async function viewTotals(env: Env, ids: number[]): Promise<Map<number, number>> {
+  return readViewTotals(env.DB, viewCounterFor(env.VIEWS), ids)
+}
+
+export async function readViewTotals(d1: D1Database, counter: ViewCounter, ids: number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map()
+  const asked = counter.unconfirmed()
+  const statements = [
+    d1.prepare('SELECT article_id, total FROM article_views WHERE article_id IN (SELECT value FROM json_each(?))').bind(JSON.stringify(ids)),
+  ]
+  if (asked.length) statements.push(selectDone(d1, asked.map((s) => s.key)))
+  const [totals, done] = await d1.batch<Record<string, unknown>>(statements)
+  const rolledUp = new Set((done?.results ?? []).map((r) => String(r.key)))
+  counter.confirm(rolledUp)
+  const local = counter.localCounts(ids, asked, rolledUp)
+  const stored = new Map(totals!.results.map((r) => [Number(r.article_id), Number(r.total)]))
+  return new Map(ids.map((id) => [id, (stored.get(id) ?? 0) + (local.get(id) ?? 0)]))
 }

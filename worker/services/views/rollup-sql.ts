@@ -1,0 +1,73 @@
+import { hourIso, type CountRow } from './shard'
+
+/**
+ * The D1 statements of a rollup. Row sets travel as one JSON parameter read with
+ * json_each, so a statement never nears D1's 100 bound parameters whatever the
+ * number of rows; JSON_CHUNK keeps each parameter far below the 100 KB statement
+ * and 2 MB value limits. Counts for articles that no longer exist are dropped by
+ * the join (their rows would violate the foreign keys).
+ */
+const JSON_CHUNK = 2_000
+
+function chunks<T>(items: T[], size = JSON_CHUNK): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+/** Which of these shard keys are already folded into the counts. */
+export function selectDone(d1: D1Database, keys: string[]): D1PreparedStatement {
+  return d1.prepare('SELECT key FROM view_shards_done WHERE key IN (SELECT value FROM json_each(?))').bind(JSON.stringify(keys))
+}
+
+/**
+ * One atomic fold: the shard keys are recorded first, with a plain INSERT, so if
+ * another rollup folded any of them meanwhile the batch fails on the primary key
+ * and none of its increments land.
+ */
+export function foldStatements(d1: D1Database, keys: string[], rows: CountRow[], nowIso: string): D1PreparedStatement[] {
+  const perHour = new Map<string, [number, string, number]>()
+  const perArticle = new Map<number, number>()
+  for (const [articleId, hour, n] of rows) {
+    const id = `${articleId}:${hour}`
+    const bucket = perHour.get(id) ?? [articleId, hourIso(hour), 0]
+    bucket[2] += n
+    perHour.set(id, bucket)
+    perArticle.set(articleId, (perArticle.get(articleId) ?? 0) + n)
+  }
+  return [
+    ...chunks(keys).map((part) =>
+      d1.prepare('INSERT INTO view_shards_done (key, done_at) SELECT value, ? FROM json_each(?)').bind(nowIso, JSON.stringify(part)),
+    ),
+    ...chunks([...perHour.values()]).map((part) =>
+      d1
+        .prepare(
+          `INSERT INTO article_view_hours (article_id, hour, category_id, views)
+           SELECT a.id, json_extract(j.value, '$[1]'), a.category_id, json_extract(j.value, '$[2]')
+           FROM json_each(?) AS j JOIN articles AS a ON a.id = json_extract(j.value, '$[0]')
+           WHERE true
+           ON CONFLICT (article_id, hour) DO UPDATE SET views = views + excluded.views`,
+        )
+        .bind(JSON.stringify(part)),
+    ),
+    ...chunks([...perArticle]).map((part) =>
+      d1
+        .prepare(
+          `INSERT INTO article_views (article_id, category_id, total, updated_at)
+           SELECT a.id, a.category_id, json_extract(j.value, '$[1]'), ?
+           FROM json_each(?) AS j JOIN articles AS a ON a.id = json_extract(j.value, '$[0]')
+           WHERE true
+           ON CONFLICT (article_id) DO UPDATE SET total = total + excluded.total, updated_at = excluded.updated_at`,
+        )
+        .bind(nowIso, JSON.stringify(part)),
+    ),
+  ]
+}
+
+/** Forgets done keys that can no longer exist in KV, and buckets older than every window. */
+export function pruneStatements(d1: D1Database, doneBeforeIso: string, hoursBeforeIso: string): D1PreparedStatement[] {
+  return [
+    d1.prepare('DELETE FROM view_shards_done WHERE done_at < ?').bind(doneBeforeIso),
+    d1.prepare('DELETE FROM article_view_hours WHERE hour < ?').bind(hoursBeforeIso),
+  ]
+}
