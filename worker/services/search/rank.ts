@@ -9,6 +9,7 @@ import type { SearchQuery } from './query'
  * times one in the body, one in the sapo four times.
  */
 const BM25 = sql.raw('bm25(search_folded, 10.0, 4.0, 1.0)')
+const EXACT_BM25 = sql.raw('bm25(search_exact, 10.0, 4.0, 1.0)')
 
 /** Which articles a search may return. */
 export type SearchScope =
@@ -32,23 +33,26 @@ function scopeFilter(scope: SearchScope): RawBuilder<boolean> {
 /**
  * One page of article ids in rank order, fetching one extra to know if more follow.
  *
- * Order: when the reader typed accents, articles containing every accented word
- * exactly as typed come first ("Đoàn" above "đoán" for the query "Đoàn"); then
- * weighted bm25 over the accent-folded index; then newest first. The FTS index
- * drives the join (CROSS JOIN pins the order), each match is checked against the
- * article row for visibility and filters, and the exact-accent set is computed once.
+ * Matching is on the accent-folded index. Order, when the reader typed accents:
+ * first the articles containing every accented word exactly as typed ("Đoàn" above
+ * "đoán" and "đoạn" for the query "Đoàn"), scored by weighted bm25 of those words in
+ * the exact index plus bm25 of the whole query in the folded one, so an article
+ * that says "Đoàn" often beats one that says "đoạn" often; then the rest by folded
+ * bm25. Newest first among equals. The FTS index drives the join (CROSS JOIN pins
+ * the order); each match is checked against its article row for visibility and
+ * filters; the exact-accent matches are computed once.
  */
 export async function rankArticleIds(db: Db, r: RankRequest): Promise<{ ids: number[]; more: boolean }> {
   if (!r.query.folded) return { ids: [], more: false }
   const filters = [sql`search_folded MATCH ${r.query.folded}`, scopeFilter(r.scope)]
   if (r.categoryId !== undefined) filters.push(sql`a.category_id = ${r.categoryId}`)
-  const exactFirst = r.query.exact
-    ? sql`a.id IN (SELECT rowid FROM search_exact WHERE search_exact MATCH ${r.query.exact}) DESC,`
-    : sql``
+  const exact = r.query.exact
+    ? sql`LEFT JOIN (SELECT rowid AS id, ${EXACT_BM25} AS r FROM search_exact WHERE search_exact MATCH ${r.query.exact}) AS e ON e.id = a.id`
+    : sql`LEFT JOIN (SELECT NULL AS id, NULL AS r) AS e ON 0`
   const { rows } = await sql<{ id: number }>`
-    SELECT a.id FROM search_folded CROSS JOIN articles AS a ON a.id = search_folded.rowid
+    SELECT a.id FROM search_folded CROSS JOIN articles AS a ON a.id = search_folded.rowid ${exact}
     WHERE ${sql.join(filters, sql` AND `)}
-    ORDER BY ${exactFirst} ${BM25}, coalesce(a.published_at, a.updated_at) DESC, a.id DESC
+    ORDER BY e.id IS NULL, coalesce(e.r, 0) + ${BM25}, coalesce(a.published_at, a.updated_at) DESC, a.id DESC
     LIMIT ${r.limit + 1} OFFSET ${r.offset}`.execute(db)
   return { ids: rows.slice(0, r.limit).map((row) => row.id), more: rows.length > r.limit }
 }
