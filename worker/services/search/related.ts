@@ -45,7 +45,7 @@ export async function relatedArticles(db: Db, id: number, limit: number): Promis
   const visible = publiclyVisible('a')
   const similar = text
     ? sql`SELECT a.id, bm25(search_folded, 10.0, 4.0, 1.0) AS r
-        FROM search_folded CROSS JOIN articles AS a ON a.id = search_folded.rowid
+        FROM search_folded CROSS JOIN articles AS a INDEXED BY articles_search_filter ON a.id = search_folded.rowid
         WHERE search_folded MATCH ${text} AND a.id <> ${id} AND ${visible}
         ORDER BY r LIMIT ${POOL}`
     : sql`SELECT NULL AS id, NULL AS r WHERE 0`
@@ -65,7 +65,7 @@ export async function relatedArticles(db: Db, id: number, limit: number): Promis
     ),
     candidates AS (SELECT id FROM shared UNION SELECT id FROM similar UNION SELECT id FROM same_category)
     SELECT a.id FROM candidates AS c
-    JOIN articles AS a ON a.id = c.id
+    JOIN articles AS a INDEXED BY articles_search_filter ON a.id = c.id
     LEFT JOIN shared AS sh ON sh.id = a.id
     LEFT JOIN similar AS si ON si.id = a.id
     WHERE ${visible}
