@@ -1,13 +1,13 @@
 /**
- * Related articles: 3 points a shared tag, 2 for the same category, up to 2 for a
- * similar title; newest first among equals; never the article itself or an
- * unpublished one.
+ * Related articles: 3 points a shared tag, 2 for the same category, 2 for two or
+ * more title word pairs in common (1 for one); newest first among equals; never the
+ * article itself or an unpublished one.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createArticle, createCategory, getJson } from '../helpers/fixtures'
 
 const ids: Record<string, number> = {}
-const hour = (n: number) => new Date(Date.parse('2024-04-18T02:00:00Z') - n * 3_600_000).toISOString()
+const hour = (n: number) => new Date(Date.parse('2024-04-18T02:00:00Z') - Math.round(n * 3_600_000)).toISOString()
 
 beforeAll(async () => {
   const thoiSu = (await createCategory('Thời sự')).id
@@ -21,7 +21,8 @@ beforeAll(async () => {
   await make('oneTagOld', 'Giá vải thiều giảm mạnh', kinhTe, ['Lạng Sơn'], 8) // 3
   await make('oneTagNew', 'Cửa khẩu Tân Thanh thông quan trở lại', kinhTe, ['Lạng Sơn'], 2) // 3, newer
   await make('sameCat', 'Hà Nội tổ chức lễ hội hoa anh đào', thoiSu, [], 3) // 2
-  await make('titleOnly', 'Kinh tế phục hồi nhờ khu vực dịch vụ; phố đi bộ ngập úng ngày mưa', kinhTe, [], 12) // 1 or 2
+  await make('strongAlike', 'Mưa lớn gây ngập úng ở Hà Giang', kinhTe, [], 11) // 2: four title pairs in common
+  await make('titleOnly', 'Kinh tế phục hồi nhờ khu vực dịch vụ; phố đi bộ ngập úng ngày mưa', kinhTe, [], 2.5) // 1: one pair
   await make('unrelated', 'Giá vàng tăng kỷ lục', kinhTe, [], 1) // 0: not a candidate
   await make('draft', 'Lạng Sơn: Mưa lớn gây ngập úng (bản nháp)', thoiSu, ['Lạng Sơn', 'Mưa lũ'], 0, { status: 'draft' })
   await make('trashed', 'Lạng Sơn: Mưa lớn gây ngập úng (đã xóa)', thoiSu, ['Lạng Sơn', 'Mưa lũ'], 0, { deleted: true })
@@ -34,7 +35,7 @@ describe('GET /api/v1/articles/{id}/related', () => {
   it('ranks by shared tags, then category and title, newest first among equals', async () => {
     const { status, body } = await related(ids.source!, '?limit=20')
     expect(status).toBe(200)
-    expect(keysOf(body.data)).toEqual(['twoTagsSameCat', 'tagCatTitle', 'oneTagNew', 'oneTagOld', 'sameCat', 'titleOnly'])
+    expect(keysOf(body.data)).toEqual(['twoTagsSameCat', 'tagCatTitle', 'oneTagNew', 'oneTagOld', 'sameCat', 'strongAlike', 'titleOnly'])
   })
 
   it('serializes public articles and honours limit', async () => {

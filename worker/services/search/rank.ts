@@ -22,6 +22,8 @@ export interface RankRequest {
   categoryId?: number | undefined
   limit: number
   offset: number
+  /** Matches ranked at most (tests use a small one). */
+  pool?: number
 }
 
 function scopeFilter(scope: SearchScope): RawBuilder<boolean> {
@@ -31,34 +33,47 @@ function scopeFilter(scope: SearchScope): RawBuilder<boolean> {
 }
 
 /**
+ * How many matches are ranked at most: the newest ones (by id, i.e. creation).
+ * A query as common as "người dân" matches most of the archive; ranking all of
+ * it costs time linear in the archive for an order no reader can tell from
+ * "relevant and recent". Queries matching fewer articles are ranked whole.
+ */
+export const RANK_POOL = 5000
+
+/**
  * One page of article ids in rank order, fetching one extra to know if more follow.
  *
- * Matching is on the accent-folded index. Order, when the reader typed accents:
- * first the articles containing every accented word exactly as typed ("Đoàn" above
- * "đoán" and "đoạn" for the query "Đoàn"), scored by weighted bm25 of those words in
- * the exact index plus bm25 of the whole query in the folded one, so an article
- * that says "Đoàn" often beats one that says "đoạn" often; then the rest by folded
- * bm25. Newest first among equals. The FTS index drives the join (CROSS JOIN pins
- * the order); each match is checked for visibility and filters in the narrow
- * covering index articles_search_filter, never the wide article row; the
- * exact-accent matches are computed once.
+ * The pool: matches on the accent-folded index that pass visibility and filters,
+ * newest first, at most RANK_POOL. Each is checked in the narrow covering index
+ * articles_search_filter, never the wide article row, with the FTS index driving
+ * the join (CROSS JOIN pins the order) in rowid order so the scan stops early.
+ * Order, when the reader typed accents: first the articles containing every
+ * accented word exactly as typed ("Đoàn" above "đoán" and "đoạn" for the query
+ * "Đoàn"), scored by weighted bm25 of those words in the exact index plus bm25 of
+ * the whole query in the folded one, so an article that says "Đoàn" often beats
+ * one that says "đoạn" often; then the rest by folded bm25. Newest first among
+ * equals. Both CTEs are MATERIALIZED: left to itself SQLite folds them into the
+ * join and re-runs an FTS5 query for every row (seconds at 100k articles).
  */
 export async function rankArticleIds(db: Db, r: RankRequest): Promise<{ ids: number[]; more: boolean }> {
   if (!r.query.folded) return { ids: [], more: false }
   const filters = [sql`search_folded MATCH ${r.query.folded}`, scopeFilter(r.scope)]
   if (r.categoryId !== undefined) filters.push(sql`a.category_id = ${r.categoryId}`)
-  // MATERIALIZED: computed once. Left to itself SQLite folds the subquery into the
-  // join and re-runs the FTS5 query for every matching article (seconds at 100k).
   const exact = r.query.exact
-    ? sql`SELECT rowid AS id, ${EXACT_BM25} AS r FROM search_exact WHERE search_exact MATCH ${r.query.exact}`
+    ? sql`SELECT rowid AS id, ${EXACT_BM25} AS r FROM search_exact
+        WHERE search_exact MATCH ${r.query.exact} AND rowid >= (SELECT min(id) FROM pool)`
     : sql`SELECT NULL AS id, NULL AS r WHERE 0`
   const { rows } = await sql<{ id: number }>`
-    WITH e AS MATERIALIZED (${exact})
-    SELECT a.id FROM search_folded
-    CROSS JOIN articles AS a INDEXED BY articles_search_filter ON a.id = search_folded.rowid
-    LEFT JOIN e ON e.id = a.id
-    WHERE ${sql.join(filters, sql` AND `)}
-    ORDER BY e.id IS NULL, coalesce(e.r, 0) + ${BM25}, coalesce(a.published_at, a.updated_at) DESC, a.id DESC
+    WITH pool AS MATERIALIZED (
+      SELECT a.id, coalesce(a.published_at, a.updated_at) AS at, ${BM25} AS r
+      FROM search_folded CROSS JOIN articles AS a INDEXED BY articles_search_filter ON a.id = search_folded.rowid
+      WHERE ${sql.join(filters, sql` AND `)}
+      ORDER BY search_folded.rowid DESC
+      LIMIT ${r.pool ?? RANK_POOL}
+    ),
+    e AS MATERIALIZED (${exact})
+    SELECT pool.id FROM pool LEFT JOIN e ON e.id = pool.id
+    ORDER BY e.id IS NULL, coalesce(e.r, 0) + pool.r, pool.at DESC, pool.id DESC
     LIMIT ${r.limit + 1} OFFSET ${r.offset}`.execute(db)
   return { ids: rows.slice(0, r.limit).map((row) => row.id), more: rows.length > r.limit }
 }
