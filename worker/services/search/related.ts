@@ -97,7 +97,8 @@ export async function relatedArticles(db: Db, id: number, limit: number): Promis
       LEFT JOIN alike AS al ON al.id = a.id
       WHERE ${visible}
     )
-    SELECT s.id, s.base, s.published_at, t.title FROM scored AS s JOIN articles AS t ON t.id = s.id WHERE s.is_alike
+    -- CROSS JOIN: without it SQLite scans every article row to probe scored.
+    SELECT s.id, s.base, s.published_at, t.title FROM scored AS s CROSS JOIN articles AS t ON t.id = s.id WHERE s.is_alike
     UNION ALL
     SELECT * FROM (
       SELECT id, base, published_at, NULL FROM scored WHERE NOT is_alike
