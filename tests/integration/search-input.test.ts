@@ -96,4 +96,12 @@ describe('search input', () => {
       { numRuns: 300 },
     )
   })
+
+  it('is published in the OpenAPI document with its parameters', async () => {
+    const { status, body } = await getJson('/api/openapi.json')
+    expect(status).toBe(200)
+    const names = (path: string) => body.paths[path].get.parameters.map((p: { name: string }) => p.name).sort()
+    expect(names('/api/v1/search')).toEqual(['category', 'cursor', 'limit', 'q'])
+    expect(names('/api/v1/articles/{id}/related')).toEqual(['id', 'limit'])
+  })
 })
