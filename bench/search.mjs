@@ -74,22 +74,23 @@ async function measure(mf, label, paths, { seconds = SECONDS, max = Infinity } =
 }
 
 const out = build()
-// Miniflare 5 takes `workers: [{ config }]`; the converter accepts the classic options.
-const mf = new Miniflare(
-  convertV4MiniflareOptions({
-    name: 'tin-edge-cms',
-    modules: true,
-    scriptPath: join(out, 'index.js'),
-    modulesRoot: out,
-    compatibilityDate: '2026-11-01',
-    compatibilityFlags: ['nodejs_compat'],
-    d1Databases: ['DB'],
-    kvNamespaces: ['VIEWS'],
-    r2Buckets: ['MEDIA'],
-    bindings: { SITE_NAME: 'Bench', SITE_URL: 'http://localhost', SITE_TIMEZONE: 'Asia/Ho_Chi_Minh', SITE_LANGUAGE: 'vi', ARTICLE_URL_PATTERN: '/{category}/{slug}', CORS_ORIGINS: '*' },
-  }),
-)
+let mf
 try {
+  // Miniflare 5 takes `workers: [{ config }]`; the converter accepts the classic options.
+  mf = new Miniflare(
+    convertV4MiniflareOptions({
+      name: 'tin-edge-cms',
+      modules: true,
+      scriptPath: join(out, 'index.js'),
+      modulesRoot: out,
+      compatibilityDate: '2026-11-01',
+      compatibilityFlags: ['nodejs_compat'],
+      d1Databases: ['DB'],
+      kvNamespaces: ['VIEWS'],
+      r2Buckets: ['MEDIA'],
+      bindings: { SITE_NAME: 'Bench', SITE_URL: 'http://localhost', SITE_TIMEZONE: 'Asia/Ho_Chi_Minh', SITE_LANGUAGE: 'vi', ARTICLE_URL_PATTERN: '/{category}/{slug}', CORS_ORIGINS: '*' },
+    }),
+  )
   const db = await mf.getD1Database('DB')
   await migrate(db)
   const seeded = performance.now()
@@ -114,6 +115,6 @@ try {
   perQuery.sort((x, y) => y.p50 - x.p50)
   console.log(`slowest queries (p50 ms): ${perQuery.slice(0, 4).map((r) => `${r.label} ${r.p50.toFixed(1)}`).join(', ')}`)
 } finally {
-  await mf.dispose()
+  await mf?.dispose()
   rmSync(out, { recursive: true, force: true })
 }
