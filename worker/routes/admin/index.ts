@@ -1,10 +1,13 @@
 import { Hono } from 'hono'
+import { requireStaff, type AdminEnv } from '../../middleware/auth'
 import { invalidateReadsOnWrite } from '../../middleware/invalidate-reads'
 import { adminAuthRoutes } from './auth'
 import { adminContentRoutes } from './content'
+import { adminSearch } from './search'
 
 /** The admin API under /api/admin: staff only, never CORS-open. */
 export const adminApi = new Hono<{ Bindings: Env }>()
   .use('*', invalidateReadsOnWrite())
   .route('/', adminAuthRoutes)
   .route('/', adminContentRoutes)
+  .route('/search', new Hono<AdminEnv>().use('*', requireStaff()).route('/', adminSearch))

@@ -1,0 +1,2 @@
+export function dropStatements(migrationSql: string): string[]
+export function rebuildSql(migrationSql: string): string

@@ -1,0 +1,31 @@
+import { Hono } from 'hono'
+import { describeRoute } from 'hono-openapi'
+import { AdminSearchList, AdminSearchQuery } from '../../../schema/api/search'
+import { getDb } from '../../db/client'
+import { siteSettings } from '../../lib/settings'
+import { validate } from '../../middleware/validate'
+import { serializeAdminSearchHit } from '../../serializers/search-admin'
+import { searchAllArticles } from '../../services/search/search'
+import { responses } from '../public/openapi-helpers'
+
+/**
+ * Editors' search over every article, whatever its status (the trash with
+ * `trash=true`). Same matching and ranking as the public search. Staff only: it is
+ * mounted at /api/admin/search behind requireStaff().
+ */
+export const adminSearch = new Hono<{ Bindings: Env }>().get(
+  '/',
+  describeRoute({
+    tags: ['Admin: search'],
+    summary: 'Search every article (any status)',
+    description: 'Ranked like the public search; `status` narrows to one workflow state, `trash=true` searches deleted articles.',
+    responses: responses(AdminSearchList, { 401: 'Not signed in', 404: 'Unknown category' }),
+  }),
+  validate('query', AdminSearchQuery),
+  async (c) => {
+    const page = await searchAllArticles(getDb(c.env.DB), c.req.valid('query'))
+    const settings = siteSettings(c.env)
+    c.header('Cache-Control', 'private, no-store')
+    return c.json({ data: page.items.map((row) => serializeAdminSearchHit(row, page.isHit, settings)), next_cursor: page.nextCursor }, 200)
+  },
+)

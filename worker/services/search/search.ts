@@ -1,0 +1,89 @@
+import type { ArticleStatus } from '../../../schema/database'
+import type { Db } from '../../db/client'
+import { notFound } from '../../lib/errors'
+import { loadBundles, type ArticleBundle } from '../articles/bundle'
+import { PUBLIC_ARTICLE_COLUMNS } from '../articles/columns'
+import { publiclyVisible } from '../articles/visibility'
+import { rankCursor } from './page-cursor'
+import { compileQuery } from './query'
+import { inRankOrder, rankArticleIds, type SearchScope } from './rank'
+
+export interface SearchInput {
+  q: string
+  /** Category slug; unknown is a 404. */
+  category?: string | undefined
+  limit: number
+  cursor?: string | undefined
+}
+
+export interface AdminSearchInput extends SearchInput {
+  status?: ArticleStatus | undefined
+  /** Search the trash instead of live articles. */
+  trash: boolean
+}
+
+export interface SearchPage<T> {
+  items: T[]
+  nextCursor: string | null
+  /** For highlighting: is this accent-folded word one the reader searched for? */
+  isHit: (foldedWord: string) => boolean
+}
+
+export interface PublicHit {
+  bundle: ArticleBundle
+  bodyText: string
+}
+
+async function categoryIdOf(db: Db, slug: string | undefined): Promise<number | undefined> {
+  if (!slug) return undefined
+  const row = await db.selectFrom('categories').select('id').where('slug', '=', slug).executeTakeFirst()
+  if (!row) throw notFound(`Category "${slug}"`)
+  return row.id
+}
+
+/** Ranks one page for a scope and loads its rows with `load`, in rank order. */
+async function runSearch<T extends { id: number }>(
+  db: Db,
+  input: SearchInput,
+  scope: SearchScope,
+  load: (ids: number[]) => Promise<T[]>,
+): Promise<SearchPage<T>> {
+  const query = compileQuery(input.q)
+  const categoryId = await categoryIdOf(db, input.category)
+  const cursor = rankCursor(input.cursor, [scope, query.folded, query.exact, categoryId])
+  const ranked = await rankArticleIds(db, { query, scope, categoryId, limit: input.limit, offset: cursor.offset })
+  const rows = ranked.ids.length ? inRankOrder(ranked.ids, await load(ranked.ids)) : []
+  return { items: rows, nextCursor: cursor.next(input.limit, ranked.more), isHit: query.isHit }
+}
+
+/** Published articles matching a reader's query, best first, with their text for snippets. */
+export async function searchPublished(db: Db, input: SearchInput): Promise<SearchPage<PublicHit>> {
+  const page = await runSearch(db, input, { kind: 'public' }, (ids) =>
+    db
+      .selectFrom('articles as a')
+      .select([...PUBLIC_ARTICLE_COLUMNS, 'a.body_text'])
+      .where('a.id', 'in', ids)
+      .where(publiclyVisible())
+      .execute(),
+  )
+  const bundles = await loadBundles(db, page.items)
+  return { ...page, items: bundles.map((bundle, i) => ({ bundle, bodyText: page.items[i]!.body_text })) }
+}
+
+/** Every article an editor may look for (any status; the trash on request), best first. */
+export async function searchAllArticles(db: Db, input: AdminSearchInput) {
+  return runSearch(db, input, { kind: 'admin', status: input.status, trash: input.trash }, (ids) =>
+    db
+      .selectFrom('articles as a')
+      .leftJoin('categories as c', 'c.id', 'a.category_id')
+      .select([
+        'a.id', 'a.slug', 'a.title', 'a.summary', 'a.body_text', 'a.status', 'a.version',
+        'a.published_at', 'a.scheduled_at', 'a.updated_at', 'a.deleted_at',
+        'c.id as category_id', 'c.slug as category_slug', 'c.name as category_name',
+      ])
+      .where('a.id', 'in', ids)
+      .execute(),
+  )
+}
+
+export type AdminHitRow = Awaited<ReturnType<typeof searchAllArticles>>['items'][number]
