@@ -38,15 +38,16 @@ export const SlugInput = v.pipe(
 )
 
 /**
- * `If-Match: 7` or `If-Match: "7"` (a weak `W/"7"` too). Missing is allowed by the
- * schema so the route can answer 428 rather than 400.
+ * `If-Match: 7` or `If-Match: "7"` (a weak `W/"7"` too): the version from the
+ * ETag, for every versioned write (staff accounts, articles, taxonomies). Missing
+ * is allowed by the schema so the route can answer 428 rather than 400.
  */
 export const IfMatchHeader = v.object({
   'if-match': v.optional(
     v.pipe(
       v.string(),
-      v.regex(/^(W\/)?"?[1-9][0-9]{0,14}"?$/, 'must be the resource version, e.g. "3"'),
-      v.transform((s) => Number(s.replace(/^W\//, '').replace(/"/g, ''))),
+      v.regex(/^(?:W\/)?"?[1-9][0-9]{0,9}"?$/, 'must be the version from the ETag, e.g. "3"'),
+      v.transform((s) => Number(s.replace(/\D/g, ''))),
     ),
   ),
 })

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
-import { CreateUserBody, IfMatchHeader, UpdateUserBody, UserList, UserListQuery, UserResponse } from '../../../../schema/api/auth'
+import { IfMatchHeader } from '../../../../schema/api/admin-common'
+import { CreateUserBody, UpdateUserBody, UserList, UserListQuery, UserResponse } from '../../../../schema/api/auth'
 import { IdParam } from '../../../../schema/api/common'
 import { getDb } from '../../../db/client'
 import { idFromCursor, idPage } from '../../../lib/id-page'
