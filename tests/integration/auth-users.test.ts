@@ -92,11 +92,14 @@ describe('changing staff', () => {
   it('needs If-Match: 428 without, 412 with a stale version (and the current one in ETag)', async () => {
     const admin = await loginAs('admin')
     const target = await createViaApi(admin.headers)
-    expect((await patch(admin.headers, target.id, { name: 'A' })).status).toBe(428)
+    const missing = await patch(admin.headers, target.id, { name: 'A' })
+    expect(missing.status).toBe(428)
+    expect(missing.body.error.code).toBe('precondition_required')
     expect((await patch(admin.headers, target.id, { name: 'B' }, '"1"')).status).toBe(200)
     const stale = await patch(admin.headers, target.id, { name: 'C' }, '"1"')
     expect(stale.status).toBe(412)
     expect(stale.headers.get('ETag')).toBe('"2"')
+    expect(stale.body.error.details).toEqual([{ path: 'header.if-match', message: 'current version is 2' }])
     expect((await call('GET', `/api/admin/users/${target.id}`, { headers: admin.headers })).body.data.name).toBe('B')
   })
 

@@ -7,6 +7,7 @@ import { NoQuery } from '../../../schema/api/taxonomy'
 import { getDb, type Db } from '../../db/client'
 import { requireRole, type AdminEnv } from '../../middleware/auth'
 import { validate } from '../../middleware/validate'
+import { versionTag } from '../../lib/precondition'
 import { siteSettings, type SiteSettings } from '../../lib/settings'
 import type { Actor } from '../../services/editorial/actor'
 import { adminResponses } from './accounts/openapi'
@@ -38,7 +39,7 @@ export function taxonomyRoutes<R extends { version: number }, C, P>(cfg: Taxonom
   const desk = requireRole('admin', 'editor')
   const one = async (c: Context<AdminEnv>, id: number, status: 200 | 201 = 200) => {
     const row = await cfg.get(getDb(c.env.DB), id)
-    c.header('ETag', `"${row.version}"`)
+    c.header('ETag', versionTag(row.version))
     return c.json({ data: cfg.serialize(row, siteSettings(c.env)) }, status)
   }
   const writeErrors = { 403: 'Editors and admins only', 404: `No such ${cfg.label}`, 409: 'Slug taken or still in use', 412: 'Stale If-Match version', 428: 'If-Match missing' }
