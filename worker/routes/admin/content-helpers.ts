@@ -3,13 +3,9 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { getDb } from '../../db/client'
 import { versionTag } from '../../lib/precondition'
 import { siteSettings } from '../../lib/settings'
-import { actorOf, type AdminEnv } from '../../middleware/auth'
+import type { AdminEnv } from '../../middleware/auth'
 import { serializeAdminArticle } from '../../serializers/article-admin'
-import type { Actor } from '../../services/editorial/actor'
 import { getAdminArticle } from '../../services/editorial/admin-read'
-
-/** The signed-in user as the editorial services see them: the audit actor plus the role the rules need. */
-export const editorialActor = (c: Context<AdminEnv>): Actor => ({ ...actorOf(c), role: c.get('user').role })
 
 /** Answers with the admin view of article `id`, its version as the ETag (for the next If-Match). */
 export async function articleResponse(c: Context<AdminEnv>, id: number, status: ContentfulStatusCode = 200) {

@@ -53,7 +53,7 @@ export async function insertTaxonomy<T extends VersionedTable>(
   try {
     const [inserted] = await runBatch(d1, [
       db.insertInto(table as 'tags').values(row),
-      auditInsert(db, { actorId: actor.id, action: `${LABEL[table]}.created`, resourceType: LABEL[table], resourceId: id, details: { slug: row.slug, name: row.name }, ip: actor.ip ?? null }),
+      auditInsert(db, { actorId: actor.id, action: `${LABEL[table]}.created`, resourceType: LABEL[table], resourceId: id, details: { slug: row.slug, name: row.name }, ip: actor.ip }),
     ])
     return inserted!.meta.last_row_id
   } catch (err) {

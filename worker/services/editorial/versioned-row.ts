@@ -50,7 +50,7 @@ async function versionedBatch(db: Db, d1: D1Database, table: VersionedTable, id:
     resourceType: LABEL[table],
     resourceId: id,
     details: w.details ?? {},
-    ip: w.actor.ip ?? null,
+    ip: w.actor.ip,
   })
   try {
     await runBatch(d1, [write, abortUnlessChanged(db), audit])
