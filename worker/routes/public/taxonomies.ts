@@ -8,7 +8,7 @@ import { siteSettings } from '../../lib/settings'
 import { publicCache } from '../../middleware/public-cache'
 import { validate } from '../../middleware/validate'
 import { serializeAuthor, serializeCategory, serializeTag } from '../../serializers/taxonomy-public'
-import { getCategoryBySlug, listCategories, listChildCategories, listTaxonomy } from '../../services/taxonomy-public'
+import { getCategoryBySlug, listCategories, listChildCategories, listPublicAuthors, listPublicTags } from '../../services/taxonomy-public'
 import { responses } from './openapi-helpers'
 
 /** Categories (a tree), tags and authors, for navigation menus and filters. */
@@ -45,7 +45,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
     validate('query', TaxonomyListQuery),
     publicCache({ sMaxAge: 300 }),
     async (c) => {
-      const page = await listTaxonomy(getDb(c.env.DB), 'tags', c.req.valid('query'))
+      const page = await listPublicTags(getDb(c.env.DB), c.req.valid('query'))
       return c.json({ data: page.items.map(serializeTag), next_cursor: page.nextCursor }, 200)
     },
   )
@@ -55,8 +55,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
     validate('query', TaxonomyListQuery),
     publicCache({ sMaxAge: 300 }),
     async (c) => {
-      const page = await listTaxonomy(getDb(c.env.DB), 'authors', c.req.valid('query'))
-      const data = page.items.map((a) => serializeAuthor({ ...a, bio: a.bio ?? '', avatar_url: a.avatar_url ?? null }))
-      return c.json({ data, next_cursor: page.nextCursor }, 200)
+      const page = await listPublicAuthors(getDb(c.env.DB), c.req.valid('query'))
+      return c.json({ data: page.items.map(serializeAuthor), next_cursor: page.nextCursor }, 200)
     },
   )
