@@ -15,7 +15,7 @@ import { responses } from './openapi-helpers'
 export const publicTaxonomies = new Hono<{ Bindings: Env }>()
   .get(
     '/categories',
-    describeRoute({ tags: ['Taxonomies'], summary: 'The category tree', description: 'Every category with its direct children; top-level ones have parent_id null.', responses: responses(CategoryList) }),
+    describeRoute({ security: [], tags: ['Taxonomies'], summary: 'The category tree', description: 'Every category with its direct children; top-level ones have parent_id null.', responses: responses(CategoryList) }),
     validate('query', NoQuery),
     publicCache({ sMaxAge: 300 }),
     async (c) => {
@@ -27,7 +27,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
   )
   .get(
     '/categories/:slug',
-    describeRoute({ tags: ['Taxonomies'], summary: 'One category with its children', responses: responses(CategoryResponse, { 404: 'No such category' }) }),
+    describeRoute({ security: [], tags: ['Taxonomies'], summary: 'One category with its children', responses: responses(CategoryResponse, { 404: 'No such category' }) }),
     validate('param', SlugParam),
     validate('query', NoQuery),
     publicCache({ sMaxAge: 300 }),
@@ -41,7 +41,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
   )
   .get(
     '/tags',
-    describeRoute({ tags: ['Taxonomies'], summary: 'Tags with published articles, in Vietnamese alphabetical order', responses: responses(TagList) }),
+    describeRoute({ security: [], tags: ['Taxonomies'], summary: 'Tags with published articles, in Vietnamese alphabetical order', responses: responses(TagList) }),
     validate('query', TaxonomyListQuery),
     publicCache({ sMaxAge: 300 }),
     async (c) => {
@@ -51,7 +51,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
   )
   .get(
     '/authors',
-    describeRoute({ tags: ['Taxonomies'], summary: 'Authors with published articles, in Vietnamese alphabetical order', responses: responses(AuthorList) }),
+    describeRoute({ security: [], tags: ['Taxonomies'], summary: 'Authors with published articles, in Vietnamese alphabetical order', responses: responses(AuthorList) }),
     validate('query', TaxonomyListQuery),
     publicCache({ sMaxAge: 300 }),
     async (c) => {
