@@ -41,9 +41,7 @@ export async function updateAuthor(db: Db, d1: D1Database, id: number, ifMatch: 
   const version = matchVersion('author', ifMatch, before.version)
   await checkReference(db, 'users', 'user_id', patch.user_id)
   if (patch.slug !== undefined) await taxonomySlug(db, 'authors', { requested: patch.slug, name: before.name, ownerId: id, suffix: true })
-  await updateVersioned(db, d1, 'authors', id, version, {
-    ...patch,
-  }, { actor, action: 'author.updated', details: { fields: Object.keys(patch) } })
+  await updateVersioned(db, d1, 'authors', id, version, patch, { actor, action: 'author.updated', details: { fields: Object.keys(patch) } })
 }
 
 /** Deletes a byline; articles lose it (their links cascade). */

@@ -52,11 +52,8 @@ export async function updateCategory(db: Db, d1: D1Database, id: number, ifMatch
   await checkReference(db, 'categories', 'parent_id', patch.parent_id)
   const newParent = patch.parent_id ?? null
   if (newParent === id) throw cycleError()
-  const slug = patch.slug === undefined ? undefined : await taxonomySlug(db, 'categories', { requested: patch.slug, name: before.name, ownerId: id, suffix: true })
-  await updateVersioned(db, d1, 'categories', id, version, {
-    ...patch,
-    ...(slug ? { slug } : {}),
-  }, {
+  if (patch.slug !== undefined) await taxonomySlug(db, 'categories', { requested: patch.slug, name: before.name, ownerId: id, suffix: true })
+  await updateVersioned(db, d1, 'categories', id, version, patch, {
     actor,
     action: 'category.updated',
     details: { fields: Object.keys(patch) },

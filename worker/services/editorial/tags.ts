@@ -31,9 +31,7 @@ export async function updateTag(db: Db, d1: D1Database, id: number, ifMatch: num
   const before = await getAdminTag(db, id)
   const version = matchVersion('tag', ifMatch, before.version)
   if (patch.slug !== undefined) await taxonomySlug(db, 'tags', { requested: patch.slug, name: before.name, ownerId: id, suffix: false })
-  await updateVersioned(db, d1, 'tags', id, version, {
-    ...patch,
-  }, { actor, action: 'tag.updated', details: { fields: Object.keys(patch) } })
+  await updateVersioned(db, d1, 'tags', id, version, patch, { actor, action: 'tag.updated', details: { fields: Object.keys(patch) } })
 }
 
 /** Deletes a tag; articles lose it (their links cascade). */
