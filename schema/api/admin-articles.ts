@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot'
 import { CursorQuery, LimitQuery, dataOf, listOf } from './common'
-import { BodyId, BodyInstant, HttpUrl, Line, SlugInput, Text, optionalAll, patchOf, strictBody } from './admin-common'
+import { BodyId, BodyInstant, HttpUrl, Line, SlugInput, Text, objectField, optionalAll, patchOf } from './admin-common'
 
 export const MAX_TAGS = 30
 export const MAX_AUTHORS = 20
@@ -13,7 +13,7 @@ export const MAX_AUTHORS = 20
 export const MAX_BODY_HTML = 200_000
 
 const CoverInput = v.nullable(
-  strictBody({
+  objectField({
     media_id: BodyId,
     alt: v.optional(v.nullable(Text(500))),
     caption: v.optional(v.nullable(Text(1000))),
@@ -21,7 +21,7 @@ const CoverInput = v.nullable(
   }),
 )
 
-const SeoInput = strictBody({
+const SeoInput = objectField({
   title: v.optional(v.nullable(Text(200))),
   description: v.optional(v.nullable(Text(500))),
 })
@@ -44,7 +44,7 @@ const editable = {
   language: v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'must be a language tag such as vi or en-US')),
 }
 
-export const ArticleCreate = strictBody({ ...optionalAll(editable), title: editable.title })
+export const ArticleCreate = v.strictObject({ ...optionalAll(editable), title: editable.title })
 export type ArticleCreate = v.InferOutput<typeof ArticleCreate>
 
 export const ArticlePatch = patchOf(editable)
@@ -61,10 +61,10 @@ export const AdminArticleListQuery = v.strictObject({
 export type AdminArticleListQuery = v.InferOutput<typeof AdminArticleListQuery>
 
 /** `publish`: optionally backdated (archives, migrations), never in the future (use schedule). */
-export const PublishBody = strictBody({ published_at: v.optional(BodyInstant) })
-export const ScheduleBody = strictBody({ at: BodyInstant })
-export const EmptyBody = strictBody({})
-export const PreviewLinkBody = strictBody({
+export const PublishBody = v.strictObject({ published_at: v.optional(BodyInstant) })
+export const ScheduleBody = v.strictObject({ at: BodyInstant })
+export const EmptyBody = v.strictObject({})
+export const PreviewLinkBody = v.strictObject({
   expires_in: v.optional(
     v.pipe(v.number(), v.safeInteger(), v.minValue(60, 'must be at least 60 seconds'), v.maxValue(604_800, 'must be at most 7 days (604800 seconds)')),
   ),

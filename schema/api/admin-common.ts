@@ -3,6 +3,7 @@
  * concurrency (`If-Match`) and the staff-facing shape of a timestamp.
  */
 import * as v from 'valibot'
+import { isJsonObject } from './common'
 
 /** A positive integer id in a JSON body. */
 export const BodyId = v.pipe(v.number(), v.safeInteger('must be a whole number'), v.minValue(1, 'must be a positive id'))
@@ -38,15 +39,16 @@ export const SlugInput = v.pipe(
 )
 
 /**
- * `If-Match: 7` or `If-Match: "7"` (a weak `W/"7"` too). Missing is allowed by the
- * schema so the route can answer 428 rather than 400.
+ * `If-Match: 7` or `If-Match: "7"` (a weak `W/"7"` too): the version from the
+ * ETag, for every versioned write (staff accounts, articles, taxonomies). Missing
+ * is allowed by the schema so the route can answer 428 rather than 400.
  */
 export const IfMatchHeader = v.object({
   'if-match': v.optional(
     v.pipe(
       v.string(),
-      v.regex(/^(W\/)?"?[1-9][0-9]{0,14}"?$/, 'must be the resource version, e.g. "3"'),
-      v.transform((s) => Number(s.replace(/^W\//, '').replace(/"/g, ''))),
+      v.regex(/^(?:W\/)?"?[1-9][0-9]{0,9}"?$/, 'must be the version from the ETag, e.g. "3"'),
+      v.transform((s) => Number(s.replace(/\D/g, ''))),
     ),
   ),
 })
@@ -57,19 +59,21 @@ type AllOptional<T extends v.ObjectEntries> = { [K in keyof T]: v.OptionalSchema
 export const optionalAll = <T extends v.ObjectEntries>(entries: T) =>
   Object.fromEntries(Object.entries(entries).map(([k, s]) => [k, v.optional(s)])) as AllOptional<T>
 
-const isJsonObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
-
 /**
- * A JSON body: exactly these keys (a key that is not editable is a 400, never
- * silently ignored) in an object. valibot's object schemas let an array through
- * (`[]` has no unknown keys), so the input is checked to be an object first.
+ * An object inside a JSON body (an article's cover, its seo): exactly these keys,
+ * and an object, not an array. valibot's object schemas let an array through (`[]`
+ * has no unknown keys); `validate('json', …)` refuses a non-object body itself, so
+ * bodies are plain `v.strictObject`s and only nested objects need this.
  */
-export const strictBody = <T extends v.ObjectEntries>(entries: T) =>
+export const objectField = <T extends v.ObjectEntries>(entries: T) =>
   v.pipe(v.custom<Record<string, unknown>>(isJsonObject, 'must be a JSON object'), v.strictObject(entries))
 
-/** A PATCH body: any of the fields, at least one, nothing else. */
+/**
+ * A PATCH body: any of the fields, at least one, nothing else (a key that is not
+ * editable is a 400, never silently ignored).
+ */
 export const patchOf = <T extends v.ObjectEntries>(entries: T) =>
   v.pipe(
-    strictBody(optionalAll(entries)),
+    v.strictObject(optionalAll(entries)),
     v.check((o) => Object.keys(o).length > 0, 'must change at least one field'),
   )

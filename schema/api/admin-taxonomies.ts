@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot'
 import { CursorQuery, LimitQuery, dataOf, listOf } from './common'
-import { BodyId, HttpUrl, Line, SlugInput, Text, optionalAll, patchOf, strictBody } from './admin-common'
+import { BodyId, HttpUrl, Line, SlugInput, Text, optionalAll, patchOf } from './admin-common'
 
 const Position = v.pipe(v.number(), v.safeInteger('must be a whole number'), v.minValue(0), v.maxValue(10_000))
 
@@ -25,7 +25,7 @@ const authorFields = {
 }
 
 const createOf = <T extends v.ObjectEntries & { name: v.GenericSchema }>(entries: T) =>
-  strictBody({ ...optionalAll(entries), name: entries.name as T['name'] })
+  v.strictObject({ ...optionalAll(entries), name: entries.name as T['name'] })
 
 export const CategoryCreate = createOf(categoryFields)
 export const CategoryPatch = patchOf(categoryFields)

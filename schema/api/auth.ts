@@ -48,17 +48,6 @@ export type UpdateUserBody = v.InferOutput<typeof UpdateUserBody>
 
 export const UserListQuery = v.strictObject({ limit: LimitQuery, cursor: CursorQuery, role: v.optional(Role), status: v.optional(Status) })
 
-/** `If-Match: "<version>"` (a bare number and a weak tag are accepted too). */
-export const IfMatchHeader = v.object({
-  'if-match': v.optional(
-    v.pipe(
-      v.string(),
-      v.regex(/^(?:W\/)?"?[1-9][0-9]{0,9}"?$/, 'must be the version from the ETag, e.g. "3"'),
-      v.transform((s) => Number(s.replace(/\D/g, ''))),
-    ),
-  ),
-})
-
 export const CreateTokenBody = v.strictObject({
   name: Name,
   expires_in_days: v.optional(

@@ -5,6 +5,9 @@
  */
 import * as v from 'valibot'
 
+/** A JSON object: not null, not an array (valibot's object schemas let `[]` through). */
+export const isJsonObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
+
 export const ErrorDetail = v.object({ path: v.string(), message: v.string() })
 
 export const ErrorBody = v.pipe(

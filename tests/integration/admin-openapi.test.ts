@@ -1,3 +1,4 @@
+import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { getJson } from '../helpers/fixtures'
 
@@ -33,5 +34,38 @@ describe('OpenAPI for the admin content API', () => {
     expect(Object.keys(create.properties)).toEqual(expect.arrayContaining(['title', 'body_html', 'tags', 'author_ids', 'cover', 'seo', 'slug']))
     const patch = body.paths['/api/admin/articles/{id}'].patch
     expect(patch.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toContain('header:if-match')
+
+    expect(body.components.securitySchemes).toEqual({
+      cookieAuth: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'tin_session' }),
+      bearerAuth: expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    })
+    expect(body.security).toEqual([{ cookieAuth: [] }, { bearerAuth: [] }])
+    expect(body.paths['/api/admin/articles/{id}'].patch.security).toBeUndefined()
+    expect(body.paths['/api/admin/session'].post.security).toEqual([])
+    expect(body.paths['/api/admin/tokens'].post.security).toEqual([{ cookieAuth: [] }])
+    expect(body.paths['/api/v1/articles'].get.security).toEqual([])
+  })
+
+  it('documents as staff-only exactly the operations that refuse an anonymous caller', async () => {
+    const { body } = await getJson('/api/openapi.json')
+    const example: Record<string, string> = { id: '1', rev: '1', slug: 'khong-co', token: 'a.b' }
+    let checked = 0
+    for (const [path, methods] of Object.entries(body.paths as Record<string, Record<string, { security?: unknown[] }>>)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const security = op.security ?? body.security
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => example[name] ?? 'x')
+        const res = await SELF.fetch(`http://127.0.0.1:8787${url}`, {
+          method: method.toUpperCase(),
+          headers: { 'Content-Type': 'application/json', Origin: 'http://127.0.0.1:8787' },
+          body: method === 'get' || method === 'head' ? undefined : '{}',
+        })
+        await res.arrayBuffer()
+        if (path.startsWith('/api/admin') && path !== '/api/admin/session') expect(security, `${method} ${path}`).not.toEqual([])
+        if (security.length === 0) expect(res.status, `${method} ${path} is documented as public`).not.toBe(401)
+        else expect(res.status, `${method} ${path} is documented as staff-only`).toBe(401)
+        checked++
+      }
+    }
+    expect(checked).toBeGreaterThan(40)
   })
 })

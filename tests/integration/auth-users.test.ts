@@ -79,6 +79,18 @@ describe('creating staff', () => {
     expect(again.body.error.details[0].path).toBe('json.email')
   })
 
+  it('parallel creates of one email, in any case: one account, the others 409', async () => {
+    const admin = await loginAs('admin')
+    const body = newStaff()
+    const emails = [body.email, body.email.toUpperCase(), body.email, body.email.toUpperCase()]
+    const results = await Promise.all(emails.map((email) => call('POST', '/api/admin/users', { headers: admin.headers, body: { ...body, email } })))
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409, 409])
+    for (const r of results.filter((x) => x.status === 409)) expect(r.body.error.details[0].path).toBe('json.email')
+    const rows = await db().selectFrom('users').select('id').where('email', '=', body.email).execute()
+    expect(rows).toHaveLength(1)
+    expect((await auditFor('user.created')).filter((e) => e.resource_id === String(rows[0]!.id))).toHaveLength(1)
+  })
+
   it('refuses fields it does not know (no mass assignment of status, version, hash…)', async () => {
     const admin = await loginAs('admin')
     for (const extra of [{ status: 'suspended' }, { version: 9 }, { password_hash: 'x' }, { id: 1 }]) {
@@ -92,11 +104,14 @@ describe('changing staff', () => {
   it('needs If-Match: 428 without, 412 with a stale version (and the current one in ETag)', async () => {
     const admin = await loginAs('admin')
     const target = await createViaApi(admin.headers)
-    expect((await patch(admin.headers, target.id, { name: 'A' })).status).toBe(428)
+    const missing = await patch(admin.headers, target.id, { name: 'A' })
+    expect(missing.status).toBe(428)
+    expect(missing.body.error.code).toBe('precondition_required')
     expect((await patch(admin.headers, target.id, { name: 'B' }, '"1"')).status).toBe(200)
     const stale = await patch(admin.headers, target.id, { name: 'C' }, '"1"')
     expect(stale.status).toBe(412)
     expect(stale.headers.get('ETag')).toBe('"2"')
+    expect(stale.body.error.details).toEqual([{ path: 'header.if-match', message: 'current version is 2' }])
     expect((await call('GET', `/api/admin/users/${target.id}`, { headers: admin.headers })).body.data.name).toBe('B')
   })
 

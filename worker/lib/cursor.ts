@@ -1,3 +1,4 @@
+import { fromBase64Url, toBase64Url } from './base64url'
 import { ApiError } from './errors'
 
 /**
@@ -11,11 +12,7 @@ export interface Cursor {
 }
 
 export function encodeCursor(cursor: Cursor): string {
-  const json = JSON.stringify([cursor.sort, cursor.value, cursor.id])
-  const bytes = new TextEncoder().encode(json)
-  let binary = ''
-  for (const b of bytes) binary += String.fromCharCode(b)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return toBase64Url(new TextEncoder().encode(JSON.stringify([cursor.sort, cursor.value, cursor.id])))
 }
 
 const invalid = () =>
@@ -24,10 +21,11 @@ const invalid = () =>
   ])
 
 export function decodeCursor(raw: string, sort: string): Cursor {
+  const bytes = fromBase64Url(raw)
+  if (!bytes) throw invalid()
   let parsed: unknown
   try {
-    const binary = atob(raw.replace(/-/g, '+').replace(/_/g, '/'))
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))))
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes))
   } catch {
     throw invalid()
   }

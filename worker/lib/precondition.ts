@@ -21,7 +21,7 @@ export const staleVersion = (resource: string, current: number) =>
     'precondition_failed',
     `The ${resource} was changed by someone else; reload it and apply your edit again`,
     [{ path: 'header.if-match', message: `current version is ${current}` }],
-    { ETag: `"${current}"` },
+    { ETag: versionTag(current) },
   )
 
 /** The client's If-Match version, required (428) and equal to `current` (412). */
@@ -30,3 +30,6 @@ export function matchVersion(resource: string, ifMatch: number | undefined, curr
   if (version !== current) throw staleVersion(resource, current)
   return version
 }
+
+/** A version as its ETag (and the If-Match value that names it): `"3"`. */
+export const versionTag = (version: number) => `"${version}"`

@@ -3,11 +3,11 @@
  * stored. A 32-byte random value needs no salt or slow hash: SHA-256 suffices to make
  * a leaked table useless.
  */
+import { toBase64Url } from './base64url'
 
 /** base64url of `bytes` random bytes (32 bytes -> 43 characters). */
 export function randomSecret(bytes = 32): string {
-  const raw = crypto.getRandomValues(new Uint8Array(bytes))
-  return btoa(String.fromCharCode(...raw)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)))
 }
 
 /** SHA-256 of the text, as lower-case hex. */

@@ -84,12 +84,13 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<AdminEnv> {
 }
 
 /**
- * The signed-in user and their IP, as the `actor` of an audit entry.
+ * The signed-in user, their role and IP, as the actor services record and check:
+ * the `actor` of an audit entry and the subject of the editorial rules.
  *
  * @example
- * const actor = actorOf(c)
- * auditInsert(db, { actorId: actor.id, ip: actor.ip, action: 'tag.created', resourceType: 'tag', resourceId: id })
+ * await updateArticle(db, c.env.DB, id, version, c.req.valid('json'), actorOf(c))
  */
 export function actorOf(c: Context<AdminEnv>): Actor {
-  return { id: c.get('user').id, ip: clientInfo(c).ip }
+  const { id, role } = c.get('user')
+  return { id, role, ip: clientInfo(c).ip }
 }

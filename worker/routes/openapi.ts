@@ -1,5 +1,23 @@
 import type { Context, Hono } from 'hono'
 import { generateSpecs, type GenerateSpecOptions } from 'hono-openapi'
+import { SESSION_COOKIE } from '../lib/session-cookie'
+
+type Security = Record<string, string[]>[]
+
+/**
+ * How a staff request signs in: the `tin_session` cookie set by `POST /api/admin/session`,
+ * or a personal access token as `Authorization: Bearer tin_pat_…`.
+ */
+const securitySchemes = {
+  cookieAuth: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The browser session from `POST /api/admin/session`.' },
+  bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal access token from `POST /api/admin/tokens`.' },
+} as const
+
+/** The default for every operation: staff only, by cookie or token. Public routes say `security: []`. */
+const STAFF: Security = [{ cookieAuth: [] }, { bearerAuth: [] }]
+
+/** Operations that need the browser session, not a token (signing out, minting tokens). */
+export const SESSION_ONLY: Security = [{ cookieAuth: [] }]
 
 const options: Partial<GenerateSpecOptions> = {
   documentation: {
@@ -13,6 +31,8 @@ const options: Partial<GenerateSpecOptions> = {
         'Errors are `{ "error": { "code", "message", "details" } }`.',
     },
     servers: [{ url: '/', description: 'This site' }],
+    components: { securitySchemes },
+    security: STAFF,
   },
   exclude: ['/api/openapi.json', '/api/docs'],
 }

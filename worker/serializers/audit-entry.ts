@@ -1,10 +1,11 @@
+import { isJsonObject } from '../../schema/api/common'
 import type { AuditLogRow } from '../../schema/tables/auth'
 import { toZonedIso } from '../lib/time'
 
 function parseDetails(json: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(json)
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
+    return isJsonObject(value) ? value : {}
   } catch {
     return {}
   }

@@ -2,6 +2,7 @@ import { sql, type Compilable } from 'kysely'
 import type { Role } from '../../schema/database'
 import { runBatch } from '../db/batch'
 import type { Db } from '../db/client'
+import { isUniqueViolation } from '../db/guard'
 import { auditInsert } from './audit'
 import { revokeUserAccessTokensQuery } from './auth/access-tokens'
 import { deleteUserSessionsQuery } from './auth/sessions'
@@ -17,8 +18,6 @@ export type ChangeStaffResult =
   | { kind: 'not_found' }
   | { kind: 'stale'; version: number }
   | { kind: 'last_admin' }
-
-const isUniqueViolation = (err: unknown) => err instanceof Error && /UNIQUE constraint failed/i.test(err.message)
 
 /** An admin creates a staff account with an initial password; the audit line lands with it. */
 export async function createStaffAccount(
@@ -40,7 +39,7 @@ export async function createStaffAccount(
   try {
     await runBatch(d1, [insert, audit])
   } catch (err) {
-    if (isUniqueViolation(err)) return { kind: 'email_taken' }
+    if (isUniqueViolation(err, 'users.email')) return { kind: 'email_taken' }
     throw err
   }
   const created = await db.selectFrom('users').select('id').where('email', '=', normalizeEmail(input.email)).executeTakeFirstOrThrow()

@@ -7,13 +7,13 @@ import { NoQuery, TaxonomyListQuery } from '../../../schema/api/taxonomy'
 import { getDb } from '../../db/client'
 import { siteSettings } from '../../lib/settings'
 import { toZonedIso } from '../../lib/time'
-import type { AdminEnv } from '../../middleware/auth'
+import { actorOf, type AdminEnv } from '../../middleware/auth'
 import { validate } from '../../middleware/validate'
 import { serializeRevision, serializeRevisionSummary } from '../../serializers/revision-admin'
 import { createPreviewLink } from '../../services/editorial/preview-links'
 import { getRevision, listRevisions, restoreRevision } from '../../services/editorial/revisions'
 import { adminResponses } from './accounts/openapi'
-import { articleResponse, editorialActor } from './content-helpers'
+import { articleResponse } from './content-helpers'
 
 const tags = ['Admin: revisions']
 
@@ -48,7 +48,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     validate('json', EmptyBody),
     async (c) => {
       const { id, rev } = c.req.valid('param')
-      await restoreRevision(getDb(c.env.DB), c.env.DB, id, rev, c.req.valid('header')['if-match'], editorialActor(c))
+      await restoreRevision(getDb(c.env.DB), c.env.DB, id, rev, c.req.valid('header')['if-match'], actorOf(c))
       return articleResponse(c, id)
     },
   )
@@ -59,7 +59,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     validate('json', PreviewLinkBody),
     async (c) => {
       const settings = siteSettings(c.env)
-      const link = await createPreviewLink(getDb(c.env.DB), c.req.valid('param').id, c.req.valid('json').expires_in, editorialActor(c))
+      const link = await createPreviewLink(getDb(c.env.DB), c.req.valid('param').id, c.req.valid('json').expires_in, actorOf(c))
       return c.json({ data: { url: `${settings.url}/api/v1/preview/${link.token}`, token: link.token, expires_at: toZonedIso(link.expiresAt, settings.timeZone) } }, 201)
     },
   )

@@ -5,13 +5,13 @@ import { AdminArticleResponse, EmptyBody, PublishBody, ScheduleBody } from '../.
 import { IfMatchHeader } from '../../../schema/api/admin-common'
 import { IdParam } from '../../../schema/api/common'
 import { getDb } from '../../db/client'
-import { requireRole, type AdminEnv } from '../../middleware/auth'
+import { actorOf, requireRole, type AdminEnv } from '../../middleware/auth'
 import { validate } from '../../middleware/validate'
 import { purgeArticle, restoreArticle } from '../../services/editorial/articles'
 import type { WorkflowAction } from '../../services/editorial/rules'
 import { applyWorkflow, type WorkflowOptions } from '../../services/editorial/workflow'
 import { adminResponses } from './accounts/openapi'
-import { articleResponse, editorialActor } from './content-helpers'
+import { articleResponse } from './content-helpers'
 
 const tags = ['Admin: workflow']
 const errors = {
@@ -56,7 +56,7 @@ const routes = new Hono<AdminEnv>()
     validate('json', EmptyBody),
     async (c) => {
       const { id } = c.req.valid('param')
-      await restoreArticle(getDb(c.env.DB), c.env.DB, id, c.req.valid('header')['if-match'], editorialActor(c))
+      await restoreArticle(getDb(c.env.DB), c.env.DB, id, c.req.valid('header')['if-match'], actorOf(c))
       return articleResponse(c, id)
     },
   )
@@ -67,7 +67,7 @@ const routes = new Hono<AdminEnv>()
     validate('param', IdParam),
     validate('json', EmptyBody),
     async (c) => {
-      await purgeArticle(getDb(c.env.DB), c.env.DB, c.req.valid('param').id, editorialActor(c))
+      await purgeArticle(getDb(c.env.DB), c.env.DB, c.req.valid('param').id, actorOf(c))
       return c.body(null, 204)
     },
   )
@@ -82,7 +82,7 @@ for (const [action, t] of Object.entries(TRANSITIONS) as [WorkflowAction, Transi
     async (c) => {
       const { id } = c.req.valid('param')
       const body = c.req.valid('json') as { published_at?: string; at?: string }
-      await applyWorkflow(getDb(c.env.DB), c.env.DB, id, action, editorialActor(c), { ifMatch: c.req.valid('header')['if-match'], ...t.options(body) })
+      await applyWorkflow(getDb(c.env.DB), c.env.DB, id, action, actorOf(c), { ifMatch: c.req.valid('header')['if-match'], ...t.options(body) })
       return articleResponse(c, id)
     },
   )

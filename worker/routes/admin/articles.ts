@@ -7,13 +7,13 @@ import { NoQuery } from '../../../schema/api/taxonomy'
 import { getDb } from '../../db/client'
 import { requireIfMatch } from '../../lib/precondition'
 import { siteSettings } from '../../lib/settings'
-import type { AdminEnv } from '../../middleware/auth'
+import { actorOf, type AdminEnv } from '../../middleware/auth'
 import { validate } from '../../middleware/validate'
 import { serializeAdminArticle } from '../../serializers/article-admin'
 import { listAdminArticles } from '../../services/editorial/admin-read'
 import { createArticle, trashArticle, updateArticle } from '../../services/editorial/articles'
 import { adminResponses } from './accounts/openapi'
-import { articleResponse, editorialActor } from './content-helpers'
+import { articleResponse } from './content-helpers'
 
 const tags = ['Admin: articles']
 const writeErrors = { 403: 'Your role may not do this to this article', 404: 'No such article', 409: 'Slug taken, or the article is in the trash', 412: 'Stale If-Match version', 428: 'If-Match missing' }
@@ -35,7 +35,7 @@ export const adminArticleRoutes = new Hono<AdminEnv>()
     describeRoute({ tags, summary: 'Create a draft', description: 'The body HTML is sanitized; tags are created by name; the slug is generated from the title unless given.', responses: adminResponses(AdminArticleResponse, { 409: 'Slug taken' }, 201) }),
     validate('json', ArticleCreate),
     async (c) => {
-      const id = await createArticle(getDb(c.env.DB), c.env.DB, c.req.valid('json'), editorialActor(c), siteSettings(c.env).language)
+      const id = await createArticle(getDb(c.env.DB), c.env.DB, c.req.valid('json'), actorOf(c), siteSettings(c.env).language)
       c.header('Location', `/api/admin/articles/${id}`)
       return articleResponse(c, id, 201)
     },
@@ -56,7 +56,7 @@ export const adminArticleRoutes = new Hono<AdminEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       const version = requireIfMatch(c.req.valid('header')['if-match'])
-      await updateArticle(getDb(c.env.DB), c.env.DB, id, version, c.req.valid('json'), editorialActor(c))
+      await updateArticle(getDb(c.env.DB), c.env.DB, id, version, c.req.valid('json'), actorOf(c))
       return articleResponse(c, id)
     },
   )
@@ -68,7 +68,7 @@ export const adminArticleRoutes = new Hono<AdminEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       const version = requireIfMatch(c.req.valid('header')['if-match'])
-      await trashArticle(getDb(c.env.DB), c.env.DB, id, version, editorialActor(c))
+      await trashArticle(getDb(c.env.DB), c.env.DB, id, version, actorOf(c))
       return articleResponse(c, id)
     },
   )

@@ -1,18 +1,15 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { getDb } from '../../db/client'
+import { versionTag } from '../../lib/precondition'
 import { siteSettings } from '../../lib/settings'
-import { actorOf, type AdminEnv } from '../../middleware/auth'
+import type { AdminEnv } from '../../middleware/auth'
 import { serializeAdminArticle } from '../../serializers/article-admin'
-import type { Actor } from '../../services/editorial/actor'
 import { getAdminArticle } from '../../services/editorial/admin-read'
-
-/** The signed-in user as the editorial services see them: the audit actor plus the role the rules need. */
-export const editorialActor = (c: Context<AdminEnv>): Actor => ({ ...actorOf(c), role: c.get('user').role })
 
 /** Answers with the admin view of article `id`, its version as the ETag (for the next If-Match). */
 export async function articleResponse(c: Context<AdminEnv>, id: number, status: ContentfulStatusCode = 200) {
   const article = serializeAdminArticle(await getAdminArticle(getDb(c.env.DB), id), siteSettings(c.env))
-  c.header('ETag', `"${article.version}"`)
+  c.header('ETag', versionTag(article.version))
   return c.json({ data: article }, status)
 }

@@ -5,12 +5,12 @@ import { IfMatchHeader } from '../../../schema/api/admin-common'
 import { IdParam } from '../../../schema/api/common'
 import { NoQuery } from '../../../schema/api/taxonomy'
 import { getDb, type Db } from '../../db/client'
-import { requireRole, type AdminEnv } from '../../middleware/auth'
+import { actorOf, requireRole, type AdminEnv } from '../../middleware/auth'
 import { validate } from '../../middleware/validate'
+import { versionTag } from '../../lib/precondition'
 import { siteSettings, type SiteSettings } from '../../lib/settings'
 import type { Actor } from '../../services/editorial/actor'
 import { adminResponses } from './accounts/openapi'
-import { editorialActor } from './content-helpers'
 
 type Page<R> = { items: R[]; nextCursor: string | null } | R[]
 
@@ -38,7 +38,7 @@ export function taxonomyRoutes<R extends { version: number }, C, P>(cfg: Taxonom
   const desk = requireRole('admin', 'editor')
   const one = async (c: Context<AdminEnv>, id: number, status: 200 | 201 = 200) => {
     const row = await cfg.get(getDb(c.env.DB), id)
-    c.header('ETag', `"${row.version}"`)
+    c.header('ETag', versionTag(row.version))
     return c.json({ data: cfg.serialize(row, siteSettings(c.env)) }, status)
   }
   const writeErrors = { 403: 'Editors and admins only', 404: `No such ${cfg.label}`, 409: 'Slug taken or still in use', 412: 'Stale If-Match version', 428: 'If-Match missing' }
@@ -60,7 +60,7 @@ export function taxonomyRoutes<R extends { version: number }, C, P>(cfg: Taxonom
       desk,
       validate('json', cfg.schemas.create),
       async (c) => {
-        const id = await cfg.create(getDb(c.env.DB), c.env.DB, c.req.valid('json') as C, editorialActor(c))
+        const id = await cfg.create(getDb(c.env.DB), c.env.DB, c.req.valid('json') as C, actorOf(c))
         c.header('Location', `${c.req.path.replace(/\/$/, '')}/${id}`)
         return one(c, id, 201)
       },
@@ -81,7 +81,7 @@ export function taxonomyRoutes<R extends { version: number }, C, P>(cfg: Taxonom
       validate('json', cfg.schemas.patch),
       async (c) => {
         const { id } = c.req.valid('param')
-        await cfg.update(getDb(c.env.DB), c.env.DB, id, c.req.valid('header')['if-match'], c.req.valid('json') as P, editorialActor(c))
+        await cfg.update(getDb(c.env.DB), c.env.DB, id, c.req.valid('header')['if-match'], c.req.valid('json') as P, actorOf(c))
         return one(c, id)
       },
     )
@@ -92,7 +92,7 @@ export function taxonomyRoutes<R extends { version: number }, C, P>(cfg: Taxonom
       validate('param', IdParam),
       validate('header', IfMatchHeader),
       async (c) => {
-        await cfg.remove(getDb(c.env.DB), c.env.DB, c.req.valid('param').id, c.req.valid('header')['if-match'], editorialActor(c))
+        await cfg.remove(getDb(c.env.DB), c.env.DB, c.req.valid('param').id, c.req.valid('header')['if-match'], actorOf(c))
         return c.body(null, 204)
       },
     )

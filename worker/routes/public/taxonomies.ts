@@ -9,14 +9,14 @@ import { publicCache } from '../../middleware/public-cache'
 import { readCache } from '../../middleware/read-cache'
 import { validate } from '../../middleware/validate'
 import { serializeAuthor, serializeCategory, serializeTag } from '../../serializers/taxonomy-public'
-import { getCategoryBySlug, listCategories, listChildCategories, listTaxonomy } from '../../services/taxonomy-public'
+import { getCategoryBySlug, listCategories, listChildCategories, listPublicAuthors, listPublicTags } from '../../services/taxonomy-public'
 import { responses } from './openapi-helpers'
 
 /** Categories (a tree), tags and authors, for navigation menus and filters. */
 export const publicTaxonomies = new Hono<{ Bindings: Env }>()
   .get(
     '/categories',
-    describeRoute({ tags: ['Taxonomies'], summary: 'The category tree', description: 'Every category with its direct children; top-level ones have parent_id null.', responses: responses(CategoryList) }),
+    describeRoute({ security: [], tags: ['Taxonomies'], summary: 'The category tree', description: 'Every category with its direct children; top-level ones have parent_id null.', responses: responses(CategoryList) }),
     validate('query', NoQuery),
     publicCache({ sMaxAge: 300 }),
     readCache(),
@@ -29,7 +29,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
   )
   .get(
     '/categories/:slug',
-    describeRoute({ tags: ['Taxonomies'], summary: 'One category with its children', responses: responses(CategoryResponse, { 404: 'No such category' }) }),
+    describeRoute({ security: [], tags: ['Taxonomies'], summary: 'One category with its children', responses: responses(CategoryResponse, { 404: 'No such category' }) }),
     validate('param', SlugParam),
     validate('query', NoQuery),
     publicCache({ sMaxAge: 300 }),
@@ -44,24 +44,23 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
   )
   .get(
     '/tags',
-    describeRoute({ tags: ['Taxonomies'], summary: 'Tags with published articles, in Vietnamese alphabetical order', responses: responses(TagList) }),
+    describeRoute({ security: [], tags: ['Taxonomies'], summary: 'Tags with published articles, in Vietnamese alphabetical order', responses: responses(TagList) }),
     validate('query', TaxonomyListQuery),
     publicCache({ sMaxAge: 300 }),
     readCache(),
     async (c) => {
-      const page = await listTaxonomy(getDb(c.env.DB), 'tags', c.req.valid('query'))
+      const page = await listPublicTags(getDb(c.env.DB), c.req.valid('query'))
       return c.json({ data: page.items.map(serializeTag), next_cursor: page.nextCursor }, 200)
     },
   )
   .get(
     '/authors',
-    describeRoute({ tags: ['Taxonomies'], summary: 'Authors with published articles, in Vietnamese alphabetical order', responses: responses(AuthorList) }),
+    describeRoute({ security: [], tags: ['Taxonomies'], summary: 'Authors with published articles, in Vietnamese alphabetical order', responses: responses(AuthorList) }),
     validate('query', TaxonomyListQuery),
     publicCache({ sMaxAge: 300 }),
     readCache(),
     async (c) => {
-      const page = await listTaxonomy(getDb(c.env.DB), 'authors', c.req.valid('query'))
-      const data = page.items.map((a) => serializeAuthor({ ...a, bio: a.bio ?? '', avatar_url: a.avatar_url ?? null }))
-      return c.json({ data, next_cursor: page.nextCursor }, 200)
+      const page = await listPublicAuthors(getDb(c.env.DB), c.req.valid('query'))
+      return c.json({ data: page.items.map(serializeAuthor), next_cursor: page.nextCursor }, 200)
     },
   )

@@ -9,9 +9,13 @@ export interface ClientInfo {
   userAgent: string | null
 }
 
-/** Who performs a write, for the audit log. */
+/**
+ * The signed-in staff member performing a write: their id and IP for the audit log,
+ * their role for the editorial rules. Routes get it from `actorOf(c)`.
+ */
 export interface Actor {
   id: number
+  role: Role
   ip: string | null
 }
 

@@ -1,12 +1,10 @@
-import type { Role } from '../../../schema/database'
+import type { Actor as StaffActor } from '../auth/staff'
 
-/** Who is acting, as services need it: for permissions, `created_by` and the audit log. */
-export interface Actor {
-  /** null for the system itself (the cron publisher). */
-  id: number | null
-  role: Role
-  ip?: string | null
-}
+/**
+ * Who is acting on content, as services need it (permissions, `created_by`, the
+ * audit log): a staff member, or the system itself with a null id.
+ */
+export type Actor = Omit<StaffActor, 'id'> & { id: number | null }
 
 /** The cron tick acting on its own (scheduled publishing). */
 export const SYSTEM_ACTOR: Actor = { id: null, role: 'admin', ip: null }

@@ -79,7 +79,7 @@ export async function saveArticle(db: Db, d1: D1Database, before: ArticleState, 
       db.deleteFrom('slug_history').where('slug', '=', next.slug).where('article_id', '=', id),
     )
   }
-  queries.push(auditInsert(db, { actorId: save.actor.id, action: save.action, resourceType: 'article', resourceId: id, details: { version, ...save.details }, ip: save.actor.ip ?? null }))
+  queries.push(auditInsert(db, { actorId: save.actor.id, action: save.action, resourceType: 'article', resourceId: id, details: { version, ...save.details }, ip: save.actor.ip }))
   try {
     await runBatch(d1, queries)
   } catch (err) {
@@ -111,7 +111,7 @@ export async function insertArticle(db: Db, d1: D1Database, content: ArticleCont
     db.insertInto('revisions').values({ article_id: articleId, version: 1, snapshot: snapshotJson(content, 'draft'), created_by: actor.id, created_at: now }),
     ...setTagsStatements(db, articleId, content.tags, now, false),
     ...setAuthorsStatements(db, articleId, content.author_ids, false),
-    auditInsert(db, { actorId: actor.id, action: 'article.created', resourceType: 'article', resourceId: articleId, details: { slug: content.slug }, ip: actor.ip ?? null }),
+    auditInsert(db, { actorId: actor.id, action: 'article.created', resourceType: 'article', resourceId: articleId, details: { slug: content.slug }, ip: actor.ip }),
   ]
   try {
     const [inserted] = await runBatch(d1, queries)

@@ -68,7 +68,7 @@ export async function purgeArticle(db: Db, d1: D1Database, id: number, actor: Ac
   const purge = runBatch(d1, [
     db.deleteFrom('articles').where('id', '=', id).where('deleted_at', 'is not', null),
     abortUnlessChanged(db),
-    auditInsert(db, { actorId: actor.id, action: 'article.purged', resourceType: 'article', resourceId: id, details: { slug: before.row.slug, title: before.row.title }, ip: actor.ip ?? null }),
+    auditInsert(db, { actorId: actor.id, action: 'article.purged', resourceType: 'article', resourceId: id, details: { slug: before.row.slug, title: before.row.title }, ip: actor.ip }),
   ])
   await purge.catch((err) => {
     throw isStaleAbort(err) ? new ApiError(409, 'conflict', 'The article left the trash meanwhile; it was not purged') : err

@@ -3,8 +3,8 @@ import type { CategoryCreate, CategoryPatch } from '../../../schema/api/admin-ta
 import type { Db } from '../../db/client'
 import { ApiError, notFound } from '../../lib/errors'
 import { matchVersion } from '../../lib/precondition'
-import { viSortKey } from '../../lib/vi-collate'
 import type { Actor } from './actor'
+import { checkReference } from './references'
 import { articleCount, insertTaxonomy, taxonomySlug } from './taxonomy-common'
 import { deleteVersioned, updateVersioned } from './versioned-row'
 
@@ -34,19 +34,12 @@ const cycleError = () =>
     { path: 'json.parent_id', message: 'would create a cycle' },
   ])
 
-async function checkParent(db: Db, parentId: number | null | undefined) {
-  if (parentId === null || parentId === undefined) return
-  const parent = await db.selectFrom('categories').select('id').where('id', '=', parentId).executeTakeFirst()
-  if (!parent) throw new ApiError(400, 'validation_failed', 'Invalid body', [{ path: 'json.parent_id', message: `no category with id ${parentId}` }])
-}
-
 export async function createCategory(db: Db, d1: D1Database, input: CategoryCreate, actor: Actor) {
-  await checkParent(db, input.parent_id)
+  await checkReference(db, 'categories', 'parent_id', input.parent_id)
   const slug = await taxonomySlug(db, 'categories', { requested: input.slug, name: input.name, ownerId: null, suffix: true })
   return insertTaxonomy(db, d1, 'categories', {
     slug,
     name: input.name,
-    name_sort: viSortKey(input.name),
     description: input.description ?? '',
     parent_id: input.parent_id ?? null,
     position: input.position ?? 0,
@@ -56,15 +49,11 @@ export async function createCategory(db: Db, d1: D1Database, input: CategoryCrea
 export async function updateCategory(db: Db, d1: D1Database, id: number, ifMatch: number | undefined, patch: CategoryPatch, actor: Actor) {
   const before = await getAdminCategory(db, id)
   const version = matchVersion('category', ifMatch, before.version)
-  await checkParent(db, patch.parent_id)
+  await checkReference(db, 'categories', 'parent_id', patch.parent_id)
   const newParent = patch.parent_id ?? null
   if (newParent === id) throw cycleError()
-  const slug = patch.slug === undefined ? undefined : await taxonomySlug(db, 'categories', { requested: patch.slug, name: before.name, ownerId: id, suffix: true })
-  await updateVersioned(db, d1, 'categories', id, version, {
-    ...patch,
-    ...(slug ? { slug } : {}),
-    ...(patch.name !== undefined ? { name_sort: viSortKey(patch.name) } : {}),
-  }, {
+  if (patch.slug !== undefined) await taxonomySlug(db, 'categories', { requested: patch.slug, name: before.name, ownerId: id, suffix: true })
+  await updateVersioned(db, d1, 'categories', id, version, patch, {
     actor,
     action: 'category.updated',
     details: { fields: Object.keys(patch) },

@@ -47,7 +47,7 @@ export async function createPreviewLink(db: Db, id: number, seconds: number | un
   if (article.deleted_at !== null) throw new ApiError(409, 'conflict', 'The article is in the trash; restore it first')
   const expiresAt = new Date(Date.now() + (seconds ?? DEFAULT_PREVIEW_SECONDS) * 1000)
   const token = await signToken(await signingKey(db), id, expiresAt)
-  await recordAudit(db, { actorId: actor.id, action: 'article.preview_link_created', resourceType: 'article', resourceId: id, details: { expires_at: expiresAt.toISOString() }, ip: actor.ip ?? null })
+  await recordAudit(db, { actorId: actor.id, action: 'article.preview_link_created', resourceType: 'article', resourceId: id, details: { expires_at: expiresAt.toISOString() }, ip: actor.ip })
   return { token, expiresAt: expiresAt.toISOString() }
 }
 

@@ -26,3 +26,16 @@ export async function checkReferences(db: Db, next: ArticleContent, before: Arti
   })
   if (details.length) throw new ApiError(400, 'validation_failed', 'Invalid body', details)
 }
+
+const NOUN = { users: 'user', categories: 'category' } as const
+
+/**
+ * Checks that the one row a body field points to (an author's `user_id`, a
+ * category's `parent_id`) exists: a 400 naming the field otherwise. Null or absent
+ * needs no check.
+ */
+export async function checkReference(db: Db, table: keyof typeof NOUN, field: string, id: number | null | undefined): Promise<void> {
+  if (id === null || id === undefined) return
+  const row = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()
+  if (!row) throw new ApiError(400, 'validation_failed', 'Invalid body', [{ path: `json.${field}`, message: `no ${NOUN[table]} with id ${id}` }])
+}

@@ -2,22 +2,17 @@ import type { TagCreate, TagPatch } from '../../../schema/api/admin-taxonomies'
 import type { Db } from '../../db/client'
 import { notFound } from '../../lib/errors'
 import { matchVersion } from '../../lib/precondition'
-import { viSortKey } from '../../lib/vi-collate'
+import { pageByName, type NamePageOptions } from '../name-page'
 import type { Actor } from './actor'
 import { articleCount, insertTaxonomy, taxonomySlug } from './taxonomy-common'
-import { pageByName } from './taxonomy-list'
 import { deleteVersioned, updateVersioned } from './versioned-row'
 
 const selectTags = (db: Db) =>
   db.selectFrom('tags as x').select(['x.id', 'x.slug', 'x.name', 'x.name_sort', 'x.version', 'x.created_at', 'x.updated_at', articleCount('tags').as('article_count')])
 
 /** Every tag (used or not), in Vietnamese alphabetical order. */
-export const listAdminTags = (db: Db, opts: { limit: number; cursor?: string | undefined }) =>
-  pageByName('admin-tags:name', opts, (after, limit) => {
-    let q = selectTags(db)
-    if (after) q = q.where((eb) => eb(eb.refTuple('x.name_sort', 'x.id'), '>', eb.tuple(after.value, after.id)))
-    return q.orderBy('x.name_sort').orderBy('x.id').limit(limit).execute()
-  })
+export const listAdminTags = (db: Db, opts: NamePageOptions) =>
+  pageByName('admin-tags:name', opts, selectTags(db))
 
 export async function getAdminTag(db: Db, id: number) {
   const row = await selectTags(db).where('x.id', '=', id).executeTakeFirst()
@@ -28,7 +23,7 @@ export async function getAdminTag(db: Db, id: number) {
 /** A tag is its slug: a second "Đà Nẵng" (or "Da Nang") is a 409, not `da-nang-2`. */
 export async function createTag(db: Db, d1: D1Database, input: TagCreate, actor: Actor) {
   const slug = await taxonomySlug(db, 'tags', { requested: input.slug, name: input.name, ownerId: null, suffix: false })
-  return insertTaxonomy(db, d1, 'tags', { slug, name: input.name, name_sort: viSortKey(input.name) }, actor)
+  return insertTaxonomy(db, d1, 'tags', { slug, name: input.name }, actor)
 }
 
 /** Renames a tag; its slug changes only when one is given. */
@@ -36,10 +31,7 @@ export async function updateTag(db: Db, d1: D1Database, id: number, ifMatch: num
   const before = await getAdminTag(db, id)
   const version = matchVersion('tag', ifMatch, before.version)
   if (patch.slug !== undefined) await taxonomySlug(db, 'tags', { requested: patch.slug, name: before.name, ownerId: id, suffix: false })
-  await updateVersioned(db, d1, 'tags', id, version, {
-    ...patch,
-    ...(patch.name !== undefined ? { name_sort: viSortKey(patch.name) } : {}),
-  }, { actor, action: 'tag.updated', details: { fields: Object.keys(patch) } })
+  await updateVersioned(db, d1, 'tags', id, version, patch, { actor, action: 'tag.updated', details: { fields: Object.keys(patch) } })
 }
 
 /** Deletes a tag; articles lose it (their links cascade). */

@@ -5,6 +5,7 @@ import { runBatch } from '../../db/batch'
 import { ApiError } from '../../lib/errors'
 import { toSlug } from '../../lib/slug'
 import { nowIso } from '../../lib/time'
+import { viSortKey } from '../../lib/vi-collate'
 import { auditInsert } from '../audit'
 import type { Actor } from './actor'
 import { BASE_LENGTH, firstFreeSlug, slugFamily } from './slugs'
@@ -39,21 +40,22 @@ export async function taxonomySlug(
   return firstFreeSlug(base, taken)
 }
 
-/** Inserts a taxonomy row with its audit line in one batch; returns the new id. */
+/** Inserts a taxonomy row (its `name_sort` from `name`) with its audit line in one batch; returns the new id. */
 export async function insertTaxonomy<T extends VersionedTable>(
   db: Db,
   d1: D1Database,
   table: T,
-  values: Omit<Insertable<Database[T]>, 'created_at' | 'updated_at'>,
+  values: Omit<Insertable<Database[T]>, 'name_sort' | 'created_at' | 'updated_at'>,
   actor: Actor,
 ): Promise<number> {
   const now = nowIso()
-  const row = { ...values, created_at: now, updated_at: now } as Insertable<Database['tags']>
+  const named = values as Omit<Insertable<Database['tags']>, 'name_sort' | 'created_at' | 'updated_at'>
+  const row: Insertable<Database['tags']> = { ...named, name_sort: viSortKey(named.name), created_at: now, updated_at: now }
   const id = sql<number>`(SELECT id FROM ${sql.table(table)} WHERE slug = ${row.slug})`
   try {
     const [inserted] = await runBatch(d1, [
       db.insertInto(table as 'tags').values(row),
-      auditInsert(db, { actorId: actor.id, action: `${LABEL[table]}.created`, resourceType: LABEL[table], resourceId: id, details: { slug: row.slug, name: row.name }, ip: actor.ip ?? null }),
+      auditInsert(db, { actorId: actor.id, action: `${LABEL[table]}.created`, resourceType: LABEL[table], resourceId: id, details: { slug: row.slug, name: row.name }, ip: actor.ip }),
     ])
     return inserted!.meta.last_row_id
   } catch (err) {

@@ -6,6 +6,7 @@ import { abortUnlessChanged, isForeignKeyViolation, isStaleAbort, isUniqueViolat
 import { ApiError, notFound } from '../../lib/errors'
 import { staleVersion } from '../../lib/precondition'
 import { nowIso } from '../../lib/time'
+import { viSortKey } from '../../lib/vi-collate'
 import { auditInsert } from '../audit'
 import type { Actor } from './actor'
 
@@ -50,7 +51,7 @@ async function versionedBatch(db: Db, d1: D1Database, table: VersionedTable, id:
     resourceType: LABEL[table],
     resourceId: id,
     details: w.details ?? {},
-    ip: w.actor.ip ?? null,
+    ip: w.actor.ip,
   })
   try {
     await runBatch(d1, [write, abortUnlessChanged(db), audit])
@@ -65,18 +66,21 @@ async function versionedBatch(db: Db, d1: D1Database, table: VersionedTable, id:
   }
 }
 
+/** Updates row `id` at `expectedVersion` (see versionedBatch); a new `name` brings its `name_sort`. */
 export async function updateVersioned<T extends VersionedTable>(
   db: Db,
   d1: D1Database,
   table: T,
   id: number,
   expectedVersion: number,
-  set: Updateable<Database[T]>,
+  set: Omit<Updateable<Database[T]>, 'name_sort'>,
   w: RowWrite,
 ): Promise<void> {
+  const changes = set as Omit<Updateable<Database['tags']>, 'name_sort'>
+  const sortKey = changes.name !== undefined ? { name_sort: viSortKey(changes.name) } : {}
   let update = db
     .updateTable(table as 'tags')
-    .set({ ...(set as Updateable<Database['tags']>), version: expectedVersion + 1, updated_at: nowIso() })
+    .set({ ...changes, ...sortKey, version: expectedVersion + 1, updated_at: nowIso() })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
   if (w.onlyIf) update = update.where(w.onlyIf)

@@ -12,6 +12,7 @@ import { serializeStaffUser } from '../../../serializers/staff-user'
 import { ensureFirstAdmin } from '../../../services/auth/first-admin'
 import { attemptLogin } from '../../../services/auth/login'
 import { endSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../../services/auth/sessions'
+import { SESSION_ONLY } from '../../openapi'
 import { adminResponses } from './openapi'
 
 const tags = ['Admin: session']
@@ -31,6 +32,7 @@ export const sessionRoutes = new Hono<AdminEnv>()
     describeRoute({
       tags,
       summary: 'Sign in',
+      security: [],
       description:
         'Checks email and password and sets the `tin_session` cookie (HttpOnly, Secure, SameSite=Strict, Path=/api/admin). ' +
         `A session lasts at most ${SESSION_ABSOLUTE_MS / 3_600_000} h and ends after ${SESSION_IDLE_MS / 3_600_000} h without a request. ` +
@@ -61,6 +63,7 @@ export const sessionRoutes = new Hono<AdminEnv>()
     describeRoute({
       tags,
       summary: 'Sign out',
+      security: SESSION_ONLY,
       description: 'Ends this session and clears the cookie. Bearer tokens are revoked with `DELETE /api/admin/tokens/{id}` instead.',
       responses: adminResponses(null, { 403: 'Cross-site request' }, 204),
     }),

@@ -11,6 +11,7 @@ import { validate } from '../../../middleware/validate'
 import { serializeAccessToken } from '../../../serializers/access-token'
 import { listAccessTokens } from '../../../services/auth/access-tokens'
 import { issueAccessToken, revokeOwnAccessToken } from '../../../services/auth/my-tokens'
+import { SESSION_ONLY } from '../../openapi'
 import { adminResponses } from './openapi'
 
 const tags = ['Admin: tokens']
@@ -35,6 +36,7 @@ export const tokenRoutes = new Hono<AdminEnv>()
     describeRoute({
       tags,
       summary: 'Create a personal access token',
+      security: SESSION_ONLY,
       description: 'Needs a browser session (a token cannot mint tokens). The secret is in this response only; store it now.',
       responses: adminResponses(TokenCreated, { 403: 'Token auth or cross-site request' }, 201),
     }),

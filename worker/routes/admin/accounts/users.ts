@@ -1,9 +1,11 @@
 import { Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
-import { CreateUserBody, IfMatchHeader, UpdateUserBody, UserList, UserListQuery, UserResponse } from '../../../../schema/api/auth'
+import { IfMatchHeader } from '../../../../schema/api/admin-common'
+import { CreateUserBody, UpdateUserBody, UserList, UserListQuery, UserResponse } from '../../../../schema/api/auth'
 import { IdParam } from '../../../../schema/api/common'
 import { getDb } from '../../../db/client'
 import { idFromCursor, idPage } from '../../../lib/id-page'
+import { requireIfMatch, staleVersion, versionTag } from '../../../lib/precondition'
 import { ApiError, notFound } from '../../../lib/errors'
 import { siteSettings } from '../../../lib/settings'
 import { actorOf, requireRole, requireStaff, type AdminEnv } from '../../../middleware/auth'
@@ -14,7 +16,6 @@ import { getUser, listUsers } from '../../../services/users'
 import { adminResponses } from './openapi'
 
 const tags = ['Admin: users']
-const etag = (version: number) => `"${version}"`
 
 /** Staff accounts, managed by admins. */
 export const userRoutes = new Hono<AdminEnv>()
@@ -50,7 +51,7 @@ export const userRoutes = new Hono<AdminEnv>()
         throw new ApiError(409, 'conflict', 'A staff account with that email exists', [{ path: 'json.email', message: 'is already used' }])
       }
       c.header('Location', `/api/admin/users/${result.user.id}`)
-      c.header('ETag', etag(result.user.version))
+      c.header('ETag', versionTag(result.user.version))
       return c.json({ data: serializeStaffUser(result.user, siteSettings(c.env).timeZone) }, 201)
     },
   )
@@ -63,7 +64,7 @@ export const userRoutes = new Hono<AdminEnv>()
     async (c) => {
       const user = await getUser(getDb(c.env.DB), c.req.valid('param').id)
       if (!user) throw notFound('User')
-      c.header('ETag', etag(user.version))
+      c.header('ETag', versionTag(user.version))
       return c.json({ data: serializeStaffUser(user, siteSettings(c.env).timeZone) }, 200)
     },
   )
@@ -83,18 +84,13 @@ export const userRoutes = new Hono<AdminEnv>()
     validate('header', IfMatchHeader),
     validate('json', UpdateUserBody),
     async (c) => {
-      const version = c.req.valid('header')['if-match']
-      if (version === undefined) throw new ApiError(428, 'precondition_required', 'Send If-Match with the version from the ETag')
+      const version = requireIfMatch(c.req.valid('header')['if-match'])
       const actor = actorOf(c)
       const result = await changeStaffAccount(getDb(c.env.DB), c.env.DB, actor, c.req.valid('param').id, version, c.req.valid('json'))
       if (result.kind === 'not_found') throw notFound('User')
-      if (result.kind === 'stale') {
-        throw new ApiError(412, 'precondition_failed', 'The account changed since you read it', [{ path: 'header.if-match', message: `current version is ${result.version}` }], {
-          ETag: etag(result.version),
-        })
-      }
+      if (result.kind === 'stale') throw staleVersion('staff account', result.version)
       if (result.kind === 'last_admin') throw new ApiError(409, 'conflict', 'That would leave the newsroom without an active admin')
-      c.header('ETag', etag(result.user.version))
+      c.header('ETag', versionTag(result.user.version))
       return c.json({ data: serializeStaffUser(result.user, siteSettings(c.env).timeZone) }, 200)
     },
   )
