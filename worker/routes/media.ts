@@ -13,7 +13,6 @@ const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)
 export const mediaRoutes = new Hono<{ Bindings: Env }>().get(
   '/media/*',
   describeRoute({
-    security: [],
     tags: ['Media'],
     summary: 'A media file from R2',
     description: 'Supports If-None-Match (304) and Range (206). Cached for a year: keys are immutable.',

@@ -13,7 +13,7 @@ const securitySchemes = {
   bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal access token from `POST /api/admin/tokens`.' },
 } as const
 
-/** The default for every operation: staff only, by cookie or token. Public routes say `security: []`. */
+/** The default for every admin operation: staff only, by cookie or token. */
 const STAFF: Security = [{ cookieAuth: [] }, { bearerAuth: [] }]
 
 /** Operations that need the browser session, not a token (signing out, minting tokens). */
@@ -41,11 +41,26 @@ type Spec = Awaited<ReturnType<typeof generateSpecs>>
 let cached: Promise<Spec> | undefined
 
 /**
+ * Everything outside /api/admin is public: its operations say `security: []` unless a
+ * route declared its own. Decided here by path, once, so a new public route cannot be
+ * documented as staff-only by forgetting a line.
+ */
+function markPublicOperations(spec: Spec): Spec {
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    if (path.startsWith('/api/admin')) continue
+    for (const op of Object.values(item ?? {})) {
+      if (op && typeof op === 'object' && 'responses' in op) (op as { security?: Security }).security ??= []
+    }
+  }
+  return spec
+}
+
+/**
  * OpenAPI 3.1 generated from the valibot schemas the routes validate with, so the
  * document cannot drift from what the API accepts. Built once per isolate.
  */
 export function openApiSpec(app: Hono<{ Bindings: Env }>, c: Context): Promise<Spec> {
-  cached ??= generateSpecs(app, options, c).catch((err) => {
+  cached ??= generateSpecs(app, options, c).then(markPublicOperations).catch((err) => {
     cached = undefined
     throw err
   })

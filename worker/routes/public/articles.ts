@@ -20,7 +20,6 @@ export const publicArticles = new Hono<{ Bindings: Env }>()
   .get(
     '/',
     describeRoute({
-      security: [],
       tags,
       summary: 'List published articles',
       description: 'Newest first by default. Keyset pagination: pass `next_cursor` back as `cursor`.',
@@ -39,7 +38,6 @@ export const publicArticles = new Hono<{ Bindings: Env }>()
   .get(
     '/slug/:slug',
     describeRoute({
-      security: [],
       tags,
       summary: 'One published article by slug',
       description: 'A slug the article used to have answers 301 with the current location.',
@@ -68,7 +66,6 @@ export const publicArticles = new Hono<{ Bindings: Env }>()
   .get(
     '/:id',
     describeRoute({
-      security: [],
       tags,
       summary: 'One published article by id',
       responses: responses(ArticleResponse, { 404: 'No published article with that id' }),

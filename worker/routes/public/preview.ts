@@ -26,7 +26,6 @@ export const publicPreview = new Hono<{ Bindings: Env }>()
   .get(
     '/preview/:token',
     describeRoute({
-      security: [],
       tags: ['Articles'],
       summary: 'Preview an article through a signed link',
       description: 'The token comes from `POST /api/admin/articles/{id}/preview-link`. The article is shown as it would be published.',

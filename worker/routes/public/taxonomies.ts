@@ -16,7 +16,7 @@ import { responses } from './openapi-helpers'
 export const publicTaxonomies = new Hono<{ Bindings: Env }>()
   .get(
     '/categories',
-    describeRoute({ security: [], tags: ['Taxonomies'], summary: 'The category tree', description: 'Every category with its direct children; top-level ones have parent_id null.', responses: responses(CategoryList) }),
+    describeRoute({ tags: ['Taxonomies'], summary: 'The category tree', description: 'Every category with its direct children; top-level ones have parent_id null.', responses: responses(CategoryList) }),
     validate('query', NoQuery),
     publicCache({ sMaxAge: 300 }),
     readCache(),
@@ -29,7 +29,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
   )
   .get(
     '/categories/:slug',
-    describeRoute({ security: [], tags: ['Taxonomies'], summary: 'One category with its children', responses: responses(CategoryResponse, { 404: 'No such category' }) }),
+    describeRoute({ tags: ['Taxonomies'], summary: 'One category with its children', responses: responses(CategoryResponse, { 404: 'No such category' }) }),
     validate('param', SlugParam),
     validate('query', NoQuery),
     publicCache({ sMaxAge: 300 }),
@@ -44,7 +44,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
   )
   .get(
     '/tags',
-    describeRoute({ security: [], tags: ['Taxonomies'], summary: 'Tags with published articles, in Vietnamese alphabetical order', responses: responses(TagList) }),
+    describeRoute({ tags: ['Taxonomies'], summary: 'Tags with published articles, in Vietnamese alphabetical order', responses: responses(TagList) }),
     validate('query', TaxonomyListQuery),
     publicCache({ sMaxAge: 300 }),
     readCache(),
@@ -55,7 +55,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
   )
   .get(
     '/authors',
-    describeRoute({ security: [], tags: ['Taxonomies'], summary: 'Authors with published articles, in Vietnamese alphabetical order', responses: responses(AuthorList) }),
+    describeRoute({ tags: ['Taxonomies'], summary: 'Authors with published articles, in Vietnamese alphabetical order', responses: responses(AuthorList) }),
     validate('query', TaxonomyListQuery),
     publicCache({ sMaxAge: 300 }),
     readCache(),
