@@ -41,10 +41,10 @@ const setStatus = (id: number, status: 'draft' | 'published') =>
   db().updateTable('articles').set({ status, published_at: new Date().toISOString() }).where('id', '=', id).execute()
 
 describe('read cache for the public API', () => {
-  it('serves a hot article, list and taxonomy from memory without querying D1', async () => {
+  it('serves a hot article, list, taxonomy, search and related list from memory without querying D1', async () => {
     const cat = await createCategory('Kinh tế')
     const a = await createArticle({ title: 'Giá vàng hôm nay tăng mạnh', categoryId: cat.id, tags: ['Giá vàng'] })
-    for (const path of [`/api/v1/articles/slug/${a.slug}`, `/api/v1/articles/${a.id}`, '/api/v1/articles?category=kinh-te&limit=20', '/api/v1/categories', '/api/v1/tags', '/api/v1/most-read?window=7d']) {
+    for (const path of [`/api/v1/articles/slug/${a.slug}`, `/api/v1/articles/${a.id}`, '/api/v1/articles?category=kinh-te&limit=20', '/api/v1/categories', '/api/v1/tags', '/api/v1/most-read?window=7d', '/api/v1/search?q=gia+vang', `/api/v1/articles/${a.id}/related`]) {
       const first = await read(path)
       expect(first.status, path).toBe(200)
       expect(first.queries, path).toBeGreaterThan(0)

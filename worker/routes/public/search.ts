@@ -6,6 +6,7 @@ import { getDb } from '../../db/client'
 import { notFound } from '../../lib/errors'
 import { siteSettings } from '../../lib/settings'
 import { publicCache } from '../../middleware/public-cache'
+import { readCache } from '../../middleware/read-cache'
 import { validate } from '../../middleware/validate'
 import { serializePublicArticle } from '../../serializers/article-public'
 import { serializeSearchHit } from '../../serializers/search-public'
@@ -31,6 +32,7 @@ export const publicSearch = new Hono<{ Bindings: Env }>()
     }),
     validate('query', SearchQuery),
     publicCache(),
+    readCache(),
     async (c) => {
       const page = await searchPublished(getDb(c.env.DB), c.req.valid('query'))
       const settings = siteSettings(c.env)
@@ -52,6 +54,7 @@ export const publicSearch = new Hono<{ Bindings: Env }>()
     validate('param', IdParam),
     validate('query', RelatedQuery),
     publicCache({ sMaxAge: 300 }),
+    readCache(),
     async (c) => {
       const bundles = await relatedArticles(getDb(c.env.DB), c.req.valid('param').id, c.req.valid('query').limit)
       if (!bundles) throw notFound('Published article')
