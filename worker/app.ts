@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { database, type AppEnv } from './middleware/database'
 import { onError, onNotFound } from './middleware/error-handler'
 import { docsPage } from './routes/docs'
 import { mediaRoutes } from './routes/media'
@@ -10,7 +11,11 @@ import { publicApi } from './routes/public'
  * The whole HTTP surface. Route groups live in routes/ and are mounted here; the
  * admin UI's static files are served by Workers assets before this runs.
  */
-export const app = new Hono<{ Bindings: Env }>().route('/api/v1', publicApi).route('/api/admin', adminApi).route('/', mediaRoutes)
+export const app = new Hono<AppEnv>()
+  .use('*', database())
+  .route('/api/v1', publicApi)
+  .route('/api/admin', adminApi)
+  .route('/', mediaRoutes)
 
 app.get('/api/openapi.json', async (c) => {
   c.header('Cache-Control', 'public, max-age=300')

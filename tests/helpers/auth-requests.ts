@@ -3,7 +3,7 @@
  * test and direct reads of the auth tables in its D1.
  */
 import { env, SELF } from 'cloudflare:test'
-import { getDb } from '../../worker/db/client'
+import { createDb } from '../../worker/db/client'
 import { BASE, ORIGIN } from './auth'
 
 export interface Call {
@@ -35,7 +35,7 @@ export const login = (email: string, password: string, ip = '198.51.100.1') =>
     body: { email, password },
   })
 
-export const db = () => getDb(env.DB)
+export const db = () => createDb(env.DB)
 
 /** Row counts of every table the accounts API writes. */
 export async function authRowCounts() {

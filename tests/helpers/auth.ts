@@ -9,7 +9,7 @@
  */
 import { env, SELF } from 'cloudflare:test'
 import type { Role } from '../../schema/database'
-import { getDb } from '../../worker/db/client'
+import { createDb } from '../../worker/db/client'
 import { createAccessToken } from '../../worker/services/auth/access-tokens'
 import { hashPassword } from '../../worker/services/password'
 import { createUserQuery, getUser } from '../../worker/services/users'
@@ -28,7 +28,7 @@ export interface StaffOverrides {
 
 /** A staff account in this test file's D1, with a known password. */
 export async function createStaff(role: Role, overrides: StaffOverrides = {}) {
-  const db = getDb(env.DB)
+  const db = createDb(env.DB)
   counter += 1
   const password = overrides.password ?? `mật-khẩu-${role}-${counter}-${crypto.randomUUID()}`
   const email = overrides.email ?? `${role}-${counter}-${crypto.randomUUID().slice(0, 8)}@tin.test`
@@ -67,7 +67,7 @@ export async function loginAs(who: Role | { email: string; password: string }): 
 /** A personal access token of a new user of `role`, as bearer headers. */
 export async function tokenFor(role: Role) {
   const { user, password } = await createStaff(role)
-  const { insert, secret } = await createAccessToken(getDb(env.DB), user.id, `test ${role}`, 30)
+  const { insert, secret } = await createAccessToken(createDb(env.DB), user.id, `test ${role}`, 30)
   await insert.execute()
   return { token: secret, user, password, headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' } }
 }

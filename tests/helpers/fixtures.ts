@@ -5,12 +5,12 @@
  */
 import { env } from 'cloudflare:test'
 import type { Insertable } from 'kysely'
-import { getDb } from '../../worker/db/client'
+import { createDb } from '../../worker/db/client'
 import { toSlug } from '../../worker/lib/slug'
 import { viSortKey } from '../../worker/lib/vi-collate'
 import type { ArticleStatus, ArticlesTable } from '../../schema/database'
 
-export const db = () => getDb(env.DB)
+export const db = () => createDb(env.DB)
 const now = () => new Date().toISOString()
 
 export async function createCategory(name: string, opts: { slug?: string; parentId?: number; position?: number } = {}) {

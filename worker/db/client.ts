@@ -1,21 +1,20 @@
 import { Kysely } from 'kysely'
-import { D1Dialect } from 'kysely-d1'
 import type { Database } from '../../schema/database'
+import { D1Dialect } from './d1-dialect'
 
 export type Db = Kysely<Database>
 
-const clients = new WeakMap<D1Database, Db>()
-
 /**
- * The Kysely client for a D1 binding, one per binding per isolate. kysely-d1 has no
- * transactions: multi-row writes compile queries with Kysely and run them together
- * through `D1Database.batch()` (see `runBatch`).
+ * A Kysely client over a D1 binding, for one request or one cron run. Never keep one
+ * in module scope: a client made in one request and used in another would tie the
+ * second request's queries to the first one's I/O context (workerd refuses that, and
+ * a failure in one then spreads to every later request). Making one is cheap (a few
+ * objects, no I/O); routes read theirs from `c.var.db` (middleware/database.ts).
+ * Multi-row writes compile queries with it and run them through `runBatch()`.
+ *
+ * @example
+ * const db = createDb(env.DB)
  */
-export function getDb(d1: D1Database): Db {
-  let db = clients.get(d1)
-  if (!db) {
-    db = new Kysely<Database>({ dialect: new D1Dialect({ database: d1 }) })
-    clients.set(d1, db)
-  }
-  return db
+export function createDb(d1: D1Database): Db {
+  return new Kysely<Database>({ dialect: new D1Dialect(d1) })
 }

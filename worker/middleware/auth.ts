@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { Role } from '../../schema/database'
-import { getDb } from '../db/client'
 import { ApiError } from '../lib/errors'
+import type { AppEnv } from './database'
 import { clearedSessionCookie, SESSION_COOKIE, SESSION_TOKEN_PATTERN } from '../lib/session-cookie'
 import { authenticateAccessToken } from '../services/auth/access-tokens'
 import { authenticateSession } from '../services/auth/sessions'
@@ -14,7 +14,7 @@ export type { StaffUser } from '../services/auth/staff'
 /** Hono env of every admin route: the signed-in user and how they signed in. */
 export type AdminEnv = {
   Bindings: Env
-  Variables: {
+  Variables: AppEnv['Variables'] & {
     user: StaffUser
     authMethod: 'cookie' | 'token'
     /** The session behind a cookie request; null for bearer tokens. */
@@ -39,7 +39,7 @@ const unauthorized = (message: string, headers: Record<string, string> = {}) =>
  */
 export function requireStaff(): MiddlewareHandler<AdminEnv> {
   return async function requireStaff(c, next) {
-    const db = getDb(c.env.DB)
+    const db = c.var.db
     const authorization = c.req.header('Authorization')
     if (authorization !== undefined) {
       const bearer = /^Bearer +([A-Za-z0-9_-]{1,200})$/.exec(authorization.trim())

@@ -1,3 +1,4 @@
+import type { AppEnv } from '../middleware/database'
 import type { Context, Hono } from 'hono'
 import type { FC } from 'hono/jsx'
 import { openApiSpec } from './openapi'
@@ -28,7 +29,7 @@ const Params: FC<{ params: Parameter[] }> = ({ params }) => (
  * It loads nothing from the internet (no CDN script), so it works offline and under
  * a strict CSP.
  */
-export const docsPage = (app: Hono<{ Bindings: Env }>) => async function docs(c: Context) {
+export const docsPage = (app: Hono<AppEnv>) => async function docs(c: Context) {
   const spec = (await openApiSpec(app, c)) as unknown as Spec
   const groups = new Map<string, { method: string; path: string; op: Operation }[]>()
   for (const [path, methods] of Object.entries(spec.paths)) {

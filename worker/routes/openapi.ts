@@ -1,3 +1,4 @@
+import type { AppEnv } from '../middleware/database'
 import type { Context, Hono } from 'hono'
 import { generateSpecs, type GenerateSpecOptions } from 'hono-openapi'
 import { SESSION_COOKIE } from '../lib/session-cookie'
@@ -59,7 +60,7 @@ function markPublicOperations(spec: Spec): Spec {
  * OpenAPI 3.1 generated from the valibot schemas the routes validate with, so the
  * document cannot drift from what the API accepts. Built once per isolate.
  */
-export function openApiSpec(app: Hono<{ Bindings: Env }>, c: Context): Promise<Spec> {
+export function openApiSpec(app: Hono<AppEnv>, c: Context): Promise<Spec> {
   cached ??= generateSpecs(app, options, c).then(markPublicOperations).catch((err) => {
     cached = undefined
     throw err

@@ -4,7 +4,6 @@ import { AdminArticleResponse, EmptyBody, PreviewLinkBody, PreviewLinkResponse, 
 import { IfMatchHeader } from '../../../schema/api/admin-common'
 import { IdParam } from '../../../schema/api/common'
 import { NoQuery, TaxonomyListQuery } from '../../../schema/api/taxonomy'
-import { getDb } from '../../db/client'
 import { siteSettings } from '../../lib/settings'
 import { toZonedIso } from '../../lib/time'
 import { actorOf, type AdminEnv } from '../../middleware/auth'
@@ -25,7 +24,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     validate('param', IdParam),
     validate('query', TaxonomyListQuery),
     async (c) => {
-      const page = await listRevisions(getDb(c.env.DB), c.req.valid('param').id, c.req.valid('query'))
+      const page = await listRevisions(c.var.db, c.req.valid('param').id, c.req.valid('query'))
       const settings = siteSettings(c.env)
       return c.json({ data: page.items.map((r) => serializeRevisionSummary(r, settings)), next_cursor: page.nextCursor }, 200)
     },
@@ -37,7 +36,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     validate('query', NoQuery),
     async (c) => {
       const { id, rev } = c.req.valid('param')
-      return c.json({ data: serializeRevision(await getRevision(getDb(c.env.DB), id, rev), siteSettings(c.env)) }, 200)
+      return c.json({ data: serializeRevision(await getRevision(c.var.db, id, rev), siteSettings(c.env)) }, 200)
     },
   )
   .post(
@@ -48,7 +47,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     validate('json', EmptyBody),
     async (c) => {
       const { id, rev } = c.req.valid('param')
-      await restoreRevision(getDb(c.env.DB), c.env.DB, id, rev, c.req.valid('header')['if-match'], actorOf(c))
+      await restoreRevision(c.var.db, c.env.DB, id, rev, c.req.valid('header')['if-match'], actorOf(c))
       return articleResponse(c, id)
     },
   )
@@ -59,7 +58,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     validate('json', PreviewLinkBody),
     async (c) => {
       const settings = siteSettings(c.env)
-      const link = await createPreviewLink(getDb(c.env.DB), c.req.valid('param').id, c.req.valid('json').expires_in, actorOf(c))
+      const link = await createPreviewLink(c.var.db, c.req.valid('param').id, c.req.valid('json').expires_in, actorOf(c))
       return c.json({ data: { url: `${settings.url}/api/v1/preview/${link.token}`, token: link.token, expires_at: toZonedIso(link.expiresAt, settings.timeZone) } }, 201)
     },
   )

@@ -4,7 +4,6 @@ import type { GenericSchema } from 'valibot'
 import { AdminArticleResponse, EmptyBody, PublishBody, ScheduleBody } from '../../../schema/api/admin-articles'
 import { IfMatchHeader } from '../../../schema/api/admin-common'
 import { IdParam } from '../../../schema/api/common'
-import { getDb } from '../../db/client'
 import { actorOf, requireRole, type AdminEnv } from '../../middleware/auth'
 import { validate } from '../../middleware/validate'
 import { purgeArticle, restoreArticle } from '../../services/editorial/articles'
@@ -56,7 +55,7 @@ const routes = new Hono<AdminEnv>()
     validate('json', EmptyBody),
     async (c) => {
       const { id } = c.req.valid('param')
-      await restoreArticle(getDb(c.env.DB), c.env.DB, id, c.req.valid('header')['if-match'], actorOf(c))
+      await restoreArticle(c.var.db, c.env.DB, id, c.req.valid('header')['if-match'], actorOf(c))
       return articleResponse(c, id)
     },
   )
@@ -67,7 +66,7 @@ const routes = new Hono<AdminEnv>()
     validate('param', IdParam),
     validate('json', EmptyBody),
     async (c) => {
-      await purgeArticle(getDb(c.env.DB), c.env.DB, c.req.valid('param').id, actorOf(c))
+      await purgeArticle(c.var.db, c.env.DB, c.req.valid('param').id, actorOf(c))
       return c.body(null, 204)
     },
   )
@@ -82,7 +81,7 @@ for (const [action, t] of Object.entries(TRANSITIONS) as [WorkflowAction, Transi
     async (c) => {
       const { id } = c.req.valid('param')
       const body = c.req.valid('json') as { published_at?: string; at?: string }
-      await applyWorkflow(getDb(c.env.DB), c.env.DB, id, action, actorOf(c), { ifMatch: c.req.valid('header')['if-match'], ...t.options(body) })
+      await applyWorkflow(c.var.db, c.env.DB, id, action, actorOf(c), { ifMatch: c.req.valid('header')['if-match'], ...t.options(body) })
       return articleResponse(c, id)
     },
   )

@@ -4,7 +4,6 @@ import { AdminArticleList, AdminArticleListQuery, AdminArticleResponse, ArticleC
 import { IfMatchHeader } from '../../../schema/api/admin-common'
 import { IdParam } from '../../../schema/api/common'
 import { NoQuery } from '../../../schema/api/taxonomy'
-import { getDb } from '../../db/client'
 import { requireIfMatch } from '../../lib/precondition'
 import { siteSettings } from '../../lib/settings'
 import { actorOf, type AdminEnv } from '../../middleware/auth'
@@ -25,7 +24,7 @@ export const adminArticleRoutes = new Hono<AdminEnv>()
     describeRoute({ tags, summary: 'List articles (any status)', description: 'Newest updated first; `trash=true` lists the trash. Keyset pagination with `cursor`.', responses: adminResponses(AdminArticleList) }),
     validate('query', AdminArticleListQuery),
     async (c) => {
-      const page = await listAdminArticles(getDb(c.env.DB), c.req.valid('query'))
+      const page = await listAdminArticles(c.var.db, c.req.valid('query'))
       const settings = siteSettings(c.env)
       return c.json({ data: page.items.map((a) => serializeAdminArticle(a, settings)), next_cursor: page.nextCursor }, 200)
     },
@@ -35,7 +34,7 @@ export const adminArticleRoutes = new Hono<AdminEnv>()
     describeRoute({ tags, summary: 'Create a draft', description: 'The body HTML is sanitized; tags are created by name; the slug is generated from the title unless given.', responses: adminResponses(AdminArticleResponse, { 409: 'Slug taken' }, 201) }),
     validate('json', ArticleCreate),
     async (c) => {
-      const id = await createArticle(getDb(c.env.DB), c.env.DB, c.req.valid('json'), actorOf(c), siteSettings(c.env).language)
+      const id = await createArticle(c.var.db, c.env.DB, c.req.valid('json'), actorOf(c), siteSettings(c.env).language)
       c.header('Location', `/api/admin/articles/${id}`)
       return articleResponse(c, id, 201)
     },
@@ -56,7 +55,7 @@ export const adminArticleRoutes = new Hono<AdminEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       const version = requireIfMatch(c.req.valid('header')['if-match'])
-      await updateArticle(getDb(c.env.DB), c.env.DB, id, version, c.req.valid('json'), actorOf(c))
+      await updateArticle(c.var.db, c.env.DB, id, version, c.req.valid('json'), actorOf(c))
       return articleResponse(c, id)
     },
   )
@@ -68,7 +67,7 @@ export const adminArticleRoutes = new Hono<AdminEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       const version = requireIfMatch(c.req.valid('header')['if-match'])
-      await trashArticle(getDb(c.env.DB), c.env.DB, id, version, actorOf(c))
+      await trashArticle(c.var.db, c.env.DB, id, version, actorOf(c))
       return articleResponse(c, id)
     },
   )

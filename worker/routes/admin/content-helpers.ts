@@ -1,6 +1,5 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import { getDb } from '../../db/client'
 import { versionTag } from '../../lib/precondition'
 import { siteSettings } from '../../lib/settings'
 import type { AdminEnv } from '../../middleware/auth'
@@ -9,7 +8,7 @@ import { getAdminArticle } from '../../services/editorial/admin-read'
 
 /** Answers with the admin view of article `id`, its version as the ETag (for the next If-Match). */
 export async function articleResponse(c: Context<AdminEnv>, id: number, status: ContentfulStatusCode = 200) {
-  const article = serializeAdminArticle(await getAdminArticle(getDb(c.env.DB), id), siteSettings(c.env))
+  const article = serializeAdminArticle(await getAdminArticle(c.var.db, id), siteSettings(c.env))
   c.header('ETag', versionTag(article.version))
   return c.json({ data: article }, status)
 }

@@ -1,3 +1,4 @@
+import type { AppEnv } from '../../middleware/database'
 import { Hono } from 'hono'
 import { requireStaff, type AdminEnv } from '../../middleware/auth'
 import { invalidateReadsOnWrite } from '../../middleware/invalidate-reads'
@@ -6,7 +7,7 @@ import { adminContentRoutes } from './content'
 import { adminSearch } from './search'
 
 /** The admin API under /api/admin: staff only, never CORS-open. */
-export const adminApi = new Hono<{ Bindings: Env }>()
+export const adminApi = new Hono<AppEnv>()
   .use('*', invalidateReadsOnWrite())
   .route('/', adminAuthRoutes)
   .route('/', adminContentRoutes)

@@ -1,7 +1,7 @@
+import type { AppEnv } from '../../middleware/database'
 import { Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
 import { AdminSearchList, AdminSearchQuery } from '../../../schema/api/search'
-import { getDb } from '../../db/client'
 import { siteSettings } from '../../lib/settings'
 import { validate } from '../../middleware/validate'
 import { serializeAdminSearchHit } from '../../serializers/search-admin'
@@ -13,7 +13,7 @@ import { responses } from '../public/openapi-helpers'
  * `trash=true`). Same matching and ranking as the public search. Staff only: it is
  * mounted at /api/admin/search behind requireStaff().
  */
-export const adminSearch = new Hono<{ Bindings: Env }>().get(
+export const adminSearch = new Hono<AppEnv>().get(
   '/',
   describeRoute({
     tags: ['Admin: search'],
@@ -23,7 +23,7 @@ export const adminSearch = new Hono<{ Bindings: Env }>().get(
   }),
   validate('query', AdminSearchQuery),
   async (c) => {
-    const page = await searchAllArticles(getDb(c.env.DB), c.req.valid('query'))
+    const page = await searchAllArticles(c.var.db, c.req.valid('query'))
     const settings = siteSettings(c.env)
     c.header('Cache-Control', 'private, no-store')
     return c.json({ data: page.items.map((row) => serializeAdminSearchHit(row, page.isHit, settings)), next_cursor: page.nextCursor }, 200)

@@ -4,7 +4,7 @@ import type { GenericSchema } from 'valibot'
 import { IfMatchHeader } from '../../../schema/api/admin-common'
 import { IdParam } from '../../../schema/api/common'
 import { NoQuery } from '../../../schema/api/taxonomy'
-import { getDb, type Db } from '../../db/client'
+import type { Db } from '../../db/client'
 import { actorOf, requireRole, type AdminEnv } from '../../middleware/auth'
 import { validate } from '../../middleware/validate'
 import { versionTag } from '../../lib/precondition'
@@ -37,7 +37,7 @@ export function taxonomyRoutes<R extends { version: number }, C, P>(cfg: Taxonom
   const tags = [cfg.tag]
   const desk = requireRole('admin', 'editor')
   const one = async (c: Context<AdminEnv>, id: number, status: 200 | 201 = 200) => {
-    const row = await cfg.get(getDb(c.env.DB), id)
+    const row = await cfg.get(c.var.db, id)
     c.header('ETag', versionTag(row.version))
     return c.json({ data: cfg.serialize(row, siteSettings(c.env)) }, status)
   }
@@ -48,7 +48,7 @@ export function taxonomyRoutes<R extends { version: number }, C, P>(cfg: Taxonom
       describeRoute({ tags, summary: `List ${cfg.tag.replace('Admin: ', '')}`, responses: adminResponses(cfg.schemas.list) }),
       validate('query', cfg.schemas.listQuery),
       async (c) => {
-        const page = await cfg.list(getDb(c.env.DB), c.req.valid('query') as never)
+        const page = await cfg.list(c.var.db, c.req.valid('query') as never)
         const settings = siteSettings(c.env)
         if (Array.isArray(page)) return c.json({ data: page.map((r) => cfg.serialize(r, settings)) }, 200)
         return c.json({ data: page.items.map((r) => cfg.serialize(r, settings)), next_cursor: page.nextCursor }, 200)
@@ -60,7 +60,7 @@ export function taxonomyRoutes<R extends { version: number }, C, P>(cfg: Taxonom
       desk,
       validate('json', cfg.schemas.create),
       async (c) => {
-        const id = await cfg.create(getDb(c.env.DB), c.env.DB, c.req.valid('json') as C, actorOf(c))
+        const id = await cfg.create(c.var.db, c.env.DB, c.req.valid('json') as C, actorOf(c))
         c.header('Location', `${c.req.path.replace(/\/$/, '')}/${id}`)
         return one(c, id, 201)
       },
@@ -81,7 +81,7 @@ export function taxonomyRoutes<R extends { version: number }, C, P>(cfg: Taxonom
       validate('json', cfg.schemas.patch),
       async (c) => {
         const { id } = c.req.valid('param')
-        await cfg.update(getDb(c.env.DB), c.env.DB, id, c.req.valid('header')['if-match'], c.req.valid('json') as P, actorOf(c))
+        await cfg.update(c.var.db, c.env.DB, id, c.req.valid('header')['if-match'], c.req.valid('json') as P, actorOf(c))
         return one(c, id)
       },
     )
@@ -92,7 +92,7 @@ export function taxonomyRoutes<R extends { version: number }, C, P>(cfg: Taxonom
       validate('param', IdParam),
       validate('header', IfMatchHeader),
       async (c) => {
-        await cfg.remove(getDb(c.env.DB), c.env.DB, c.req.valid('param').id, c.req.valid('header')['if-match'], actorOf(c))
+        await cfg.remove(c.var.db, c.env.DB, c.req.valid('param').id, c.req.valid('header')['if-match'], actorOf(c))
         return c.body(null, 204)
       },
     )

@@ -1,8 +1,8 @@
+import type { AppEnv } from '../../middleware/database'
 import { Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
 import { ArticleList, ArticleListQuery, ArticleReadQuery, ArticleResponse } from '../../../schema/api/article'
 import { IdParam, SlugParam } from '../../../schema/api/common'
-import { getDb } from '../../db/client'
 import { notFound } from '../../lib/errors'
 import { validate } from '../../middleware/validate'
 import { responses } from './openapi-helpers'
@@ -16,7 +16,7 @@ import { serializeArticles as serialize } from './serialize'
 const tags = ['Articles']
 
 /** Published articles: list, by id, by slug (old slugs redirect). */
-export const publicArticles = new Hono<{ Bindings: Env }>()
+export const publicArticles = new Hono<AppEnv>()
   .get(
     '/',
     describeRoute({
@@ -30,7 +30,7 @@ export const publicArticles = new Hono<{ Bindings: Env }>()
     readCache(),
     async (c) => {
       const q = c.req.valid('query')
-      const page = await listPublishedArticles(getDb(c.env.DB), q)
+      const page = await listPublishedArticles(c.var.db, q)
       const data = (await serialize(c.env, page.items)).map((a) => pickFields(a, q.fields))
       return c.json({ data, next_cursor: page.nextCursor }, 200)
     },
@@ -52,7 +52,7 @@ export const publicArticles = new Hono<{ Bindings: Env }>()
     readCache(),
     async (c) => {
       const { slug } = c.req.valid('param')
-      const found = await getPublishedArticleBySlug(getDb(c.env.DB), slug)
+      const found = await getPublishedArticleBySlug(c.var.db, slug)
       if (found.kind === 'moved') {
         const search = new URL(c.req.url).search
         c.header('Cache-Control', 'public, max-age=300, s-maxage=3600')
@@ -75,7 +75,7 @@ export const publicArticles = new Hono<{ Bindings: Env }>()
     publicCache(),
     readCache(),
     async (c) => {
-      const bundle = await getPublishedArticleById(getDb(c.env.DB), c.req.valid('param').id)
+      const bundle = await getPublishedArticleById(c.var.db, c.req.valid('param').id)
       if (!bundle) throw notFound('Published article')
       const [article] = await serialize(c.env, [bundle])
       return c.json({ data: pickFields(article!, c.req.valid('query').fields) }, 200)

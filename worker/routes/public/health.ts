@@ -1,3 +1,4 @@
+import type { AppEnv } from '../../middleware/database'
 import { Hono } from 'hono'
 import { describeRoute, resolver } from 'hono-openapi'
 import { HealthResponse } from '../../../schema/api/health'
@@ -6,7 +7,7 @@ import { HealthResponse } from '../../../schema/api/health'
  * A liveness probe that touches nothing: no D1, no KV. `npm run bench` uses it as the
  * baseline every other route is compared to, so it must stay the cheapest handler.
  */
-export const publicHealth = new Hono<{ Bindings: Env }>().get(
+export const publicHealth = new Hono<AppEnv>().get(
   '/health',
   describeRoute({
     tags: ['Health'],

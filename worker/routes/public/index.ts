@@ -1,3 +1,4 @@
+import type { AppEnv } from '../../middleware/database'
 import { Hono } from 'hono'
 import { publicCors } from '../../middleware/public-cors'
 import { publicArticles } from './articles'
@@ -8,7 +9,7 @@ import { publicTaxonomies } from './taxonomies'
 import { publicViews } from './views'
 
 /** The public, read-only API under /api/v1: published content only. */
-export const publicApi = new Hono<{ Bindings: Env }>()
+export const publicApi = new Hono<AppEnv>()
   .use('*', publicCors())
   .route('/', publicHealth)
   .route('/', publicViews)

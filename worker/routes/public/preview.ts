@@ -1,8 +1,8 @@
+import type { AppEnv } from '../../middleware/database'
 import { Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
 import * as v from 'valibot'
 import { ArticleResponse } from '../../../schema/api/article'
-import { getDb } from '../../db/client'
 import { siteSettings } from '../../lib/settings'
 import { validate } from '../../middleware/validate'
 import { serializePublicArticle } from '../../serializers/article-public'
@@ -17,7 +17,7 @@ const TokenParam = v.object({
  * A draft (or any unpublished article) read through a signed, expiring link from
  * the admin API. Never cached by anyone and never indexed, errors included.
  */
-export const publicPreview = new Hono<{ Bindings: Env }>()
+export const publicPreview = new Hono<AppEnv>()
   .use('/preview/*', async function privatePreview(c, next) {
     await next()
     c.res.headers.set('Cache-Control', 'private, no-store')
@@ -33,7 +33,7 @@ export const publicPreview = new Hono<{ Bindings: Env }>()
     }),
     validate('param', TokenParam),
     async (c) => {
-      const bundle = await readPreview(getDb(c.env.DB), c.req.valid('param').token, new Date())
+      const bundle = await readPreview(c.var.db, c.req.valid('param').token, new Date())
       return c.json({ data: serializePublicArticle(bundle, siteSettings(c.env), 0) }, 200)
     },
   )

@@ -1,8 +1,8 @@
+import type { AppEnv } from '../../middleware/database'
 import { Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
 import { IdParam } from '../../../schema/api/common'
 import { RelatedList, RelatedQuery, SearchList, SearchQuery } from '../../../schema/api/search'
-import { getDb } from '../../db/client'
 import { notFound } from '../../lib/errors'
 import { siteSettings } from '../../lib/settings'
 import { publicCache } from '../../middleware/public-cache'
@@ -18,7 +18,7 @@ import { responses } from './openapi-helpers'
 const tags = ['Search']
 
 /** Full-text search and related articles (mounted under /api/v1). */
-export const publicSearch = new Hono<{ Bindings: Env }>()
+export const publicSearch = new Hono<AppEnv>()
   .get(
     '/search',
     describeRoute({
@@ -34,7 +34,7 @@ export const publicSearch = new Hono<{ Bindings: Env }>()
     publicCache(),
     readCache(),
     async (c) => {
-      const page = await searchPublished(getDb(c.env.DB), c.req.valid('query'))
+      const page = await searchPublished(c.var.db, c.req.valid('query'))
       const settings = siteSettings(c.env)
       const views = await viewTotals(c.env, page.items.map((h) => h.bundle.article.id))
       const data = page.items.map((h) => serializeSearchHit(h, page.isHit, settings, views.get(h.bundle.article.id) ?? 0))
@@ -56,7 +56,7 @@ export const publicSearch = new Hono<{ Bindings: Env }>()
     publicCache({ sMaxAge: 300 }),
     readCache(),
     async (c) => {
-      const bundles = await relatedArticles(getDb(c.env.DB), c.req.valid('param').id, c.req.valid('query').limit)
+      const bundles = await relatedArticles(c.var.db, c.req.valid('param').id, c.req.valid('query').limit)
       if (!bundles) throw notFound('Published article')
       const settings = siteSettings(c.env)
       const views = await viewTotals(c.env, bundles.map((b) => b.article.id))

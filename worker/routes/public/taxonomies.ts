@@ -1,8 +1,8 @@
+import type { AppEnv } from '../../middleware/database'
 import { Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
 import { SlugParam } from '../../../schema/api/common'
 import { AuthorList, CategoryList, CategoryResponse, NoQuery, TagList, TaxonomyListQuery } from '../../../schema/api/taxonomy'
-import { getDb } from '../../db/client'
 import { notFound } from '../../lib/errors'
 import { siteSettings } from '../../lib/settings'
 import { publicCache } from '../../middleware/public-cache'
@@ -13,7 +13,7 @@ import { getCategoryBySlug, listCategories, listChildCategories, listPublicAutho
 import { responses } from './openapi-helpers'
 
 /** Categories (a tree), tags and authors, for navigation menus and filters. */
-export const publicTaxonomies = new Hono<{ Bindings: Env }>()
+export const publicTaxonomies = new Hono<AppEnv>()
   .get(
     '/categories',
     describeRoute({ tags: ['Taxonomies'], summary: 'The category tree', description: 'Every category with its direct children; top-level ones have parent_id null.', responses: responses(CategoryList) }),
@@ -21,7 +21,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
     publicCache({ sMaxAge: 300 }),
     readCache(),
     async (c) => {
-      const rows = await listCategories(getDb(c.env.DB))
+      const rows = await listCategories(c.var.db)
       const settings = siteSettings(c.env)
       const data = rows.map((cat) => serializeCategory(cat, rows.filter((r) => r.parent_id === cat.id), settings))
       return c.json({ data }, 200)
@@ -35,7 +35,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
     publicCache({ sMaxAge: 300 }),
     readCache(),
     async (c) => {
-      const db = getDb(c.env.DB)
+      const db = c.var.db
       const category = await getCategoryBySlug(db, c.req.valid('param').slug)
       if (!category) throw notFound('Category')
       const children = await listChildCategories(db, category.id)
@@ -49,7 +49,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
     publicCache({ sMaxAge: 300 }),
     readCache(),
     async (c) => {
-      const page = await listPublicTags(getDb(c.env.DB), c.req.valid('query'))
+      const page = await listPublicTags(c.var.db, c.req.valid('query'))
       return c.json({ data: page.items.map(serializeTag), next_cursor: page.nextCursor }, 200)
     },
   )
@@ -60,7 +60,7 @@ export const publicTaxonomies = new Hono<{ Bindings: Env }>()
     publicCache({ sMaxAge: 300 }),
     readCache(),
     async (c) => {
-      const page = await listPublicAuthors(getDb(c.env.DB), c.req.valid('query'))
+      const page = await listPublicAuthors(c.var.db, c.req.valid('query'))
       return c.json({ data: page.items.map(serializeAuthor), next_cursor: page.nextCursor }, 200)
     },
   )

@@ -1,9 +1,9 @@
+import type { AppEnv } from '../../middleware/database'
 import { Hono, type Context } from 'hono'
 import { describeRoute, resolver } from 'hono-openapi'
 import { ArticleList } from '../../../schema/api/article'
 import { ErrorBody, IdParam } from '../../../schema/api/common'
 import { MostReadQuery } from '../../../schema/api/views'
-import { getDb } from '../../db/client'
 import { readCacheTtlMs } from '../../lib/read-cache-ttl'
 import { publicCache } from '../../middleware/public-cache'
 import { readCache } from '../../middleware/read-cache'
@@ -18,8 +18,8 @@ const tags = ['Views']
 /** A transparent 1x1 GIF (43 bytes). */
 const PIXEL = Uint8Array.from(atob('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7'), (ch) => ch.charCodeAt(0))
 
-const countThisView = (c: Context<{ Bindings: Env }>, articleId: number) =>
-  countView(getDb(c.env.DB), c.env.VIEWS, {
+const countThisView = (c: Context<AppEnv>, articleId: number) =>
+  countView(c.var.db, c.env.VIEWS, {
     articleId,
     headers: c.req.raw.headers,
     ctx: c.executionCtx,
@@ -33,7 +33,7 @@ const counted = {
 }
 
 /** View beacons and most-read lists (mounted under /api/v1). */
-export const publicViews = new Hono<{ Bindings: Env }>()
+export const publicViews = new Hono<AppEnv>()
   .post(
     '/articles/:id/views',
     describeRoute({
@@ -76,7 +76,7 @@ export const publicViews = new Hono<{ Bindings: Env }>()
     publicCache(),
     readCache(),
     async (c) => {
-      const bundles = await mostReadArticles(getDb(c.env.DB), c.req.valid('query'))
+      const bundles = await mostReadArticles(c.var.db, c.req.valid('query'))
       return c.json({ data: await serializeArticles(c.env, bundles), next_cursor: null }, 200)
     },
   )

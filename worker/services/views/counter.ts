@@ -138,7 +138,7 @@ export class ViewCounter {
 
 const counters = new WeakMap<KVNamespace, ViewCounter>()
 
-/** The counter of this isolate for a KV binding (one per binding, like getDb). */
+/** The counter of this isolate for a KV binding (one per binding per isolate: it holds plain counts, and each flush runs in the waitUntil of the request that armed it). */
 export function viewCounterFor(kv: KVNamespace): ViewCounter {
   let counter = counters.get(kv)
   if (!counter) counters.set(kv, (counter = new ViewCounter(kv)))

@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
 import { AuditLogList, AuditLogQuery } from '../../../../schema/api/auth'
-import { getDb } from '../../../db/client'
 import { idFromCursor, idPage } from '../../../lib/id-page'
 import { siteSettings } from '../../../lib/settings'
 import { requireRole, requireStaff, type AdminEnv } from '../../../middleware/auth'
@@ -24,7 +23,7 @@ export const auditLogRoutes = new Hono<AdminEnv>().get(
   validate('query', AuditLogQuery),
   async (c) => {
     const q = c.req.valid('query')
-    const rows = await listAuditLog(getDb(c.env.DB), {
+    const rows = await listAuditLog(c.var.db, {
       limit: q.limit + 1,
       beforeId: idFromCursor(q.cursor, '-id'),
       actorId: q.actor_id,

@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
 import { ChangePasswordBody, UserResponse } from '../../../../schema/api/auth'
-import { getDb } from '../../../db/client'
 import { clientInfo } from '../../../lib/client-info'
 import { ApiError, notFound } from '../../../lib/errors'
 import { siteSettings } from '../../../lib/settings'
@@ -21,7 +20,7 @@ export const meRoutes = new Hono<AdminEnv>()
     describeRoute({ tags, summary: 'The signed-in user', responses: adminResponses(UserResponse) }),
     requireStaff(),
     async (c) => {
-      const user = await getUser(getDb(c.env.DB), c.get('user').id)
+      const user = await getUser(c.var.db, c.get('user').id)
       if (!user) throw notFound('User')
       return c.json({ data: serializeStaffUser(user, siteSettings(c.env).timeZone) }, 200)
     },
@@ -41,7 +40,7 @@ export const meRoutes = new Hono<AdminEnv>()
     async (c) => {
       const sessionId = c.get('sessionId')
       if (sessionId === null) throw new ApiError(403, 'forbidden', 'Changing the password needs a signed-in browser session, not a token')
-      const db = getDb(c.env.DB)
+      const db = c.var.db
       const { current_password, new_password } = c.req.valid('json')
       const result = await changePassword(db, c.env.DB, c.get('user'), sessionId, current_password, new_password, clientInfo(c))
       if (typeof result === 'object') {

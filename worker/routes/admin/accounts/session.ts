@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { describeRoute } from 'hono-openapi'
 import { LoginBody, UserResponse } from '../../../../schema/api/auth'
-import { getDb } from '../../../db/client'
 import { clientInfo } from '../../../lib/client-info'
 import { ApiError } from '../../../lib/errors'
 import { clearedSessionCookie, sessionCookie } from '../../../lib/session-cookie'
@@ -43,7 +42,7 @@ export const sessionRoutes = new Hono<AdminEnv>()
     validate('json', LoginBody),
     async (c) => {
       refuseForeignOrigin(c)
-      const db = getDb(c.env.DB)
+      const db = c.var.db
       const { email, password } = c.req.valid('json')
       await ensureFirstAdmin(db, c.env.DB, c.env)
       const result = await attemptLogin(db, c.env.DB, email, password, clientInfo(c))
@@ -73,7 +72,7 @@ export const sessionRoutes = new Hono<AdminEnv>()
       if (sessionId === null) {
         throw new ApiError(400, 'bad_request', 'Signed in with a token, not a session: revoke the token with DELETE /api/admin/tokens/{id}')
       }
-      await endSession(getDb(c.env.DB), c.env.DB, c.get('user'), sessionId, clientInfo(c).ip)
+      await endSession(c.var.db, c.env.DB, c.get('user'), sessionId, clientInfo(c).ip)
       c.header('Set-Cookie', clearedSessionCookie())
       return c.body(null, 204)
     },

@@ -2,7 +2,6 @@ import { Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
 import { CreateTokenBody, TokenCreated, TokenList, TokenListQuery } from '../../../../schema/api/auth'
 import { IdParam } from '../../../../schema/api/common'
-import { getDb } from '../../../db/client'
 import { idFromCursor, idPage } from '../../../lib/id-page'
 import { ApiError, notFound } from '../../../lib/errors'
 import { siteSettings } from '../../../lib/settings'
@@ -25,7 +24,7 @@ export const tokenRoutes = new Hono<AdminEnv>()
     validate('query', TokenListQuery),
     async (c) => {
       const q = c.req.valid('query')
-      const rows = await listAccessTokens(getDb(c.env.DB), c.get('user').id, q.limit + 1, idFromCursor(q.cursor, '-id'))
+      const rows = await listAccessTokens(c.var.db, c.get('user').id, q.limit + 1, idFromCursor(q.cursor, '-id'))
       const { page, nextCursor } = idPage(rows, q.limit, '-id')
       const timeZone = siteSettings(c.env).timeZone
       return c.json({ data: page.map((t) => serializeAccessToken(t, timeZone)), next_cursor: nextCursor }, 200)
@@ -46,7 +45,7 @@ export const tokenRoutes = new Hono<AdminEnv>()
       if (c.get('authMethod') !== 'cookie') throw new ApiError(403, 'forbidden', 'Creating a token needs a signed-in browser session, not a token')
       const { name, expires_in_days } = c.req.valid('json')
       const actor = actorOf(c)
-      const { row, secret } = await issueAccessToken(getDb(c.env.DB), c.env.DB, actor, name, expires_in_days)
+      const { row, secret } = await issueAccessToken(c.var.db, c.env.DB, actor, name, expires_in_days)
       c.header('Location', `/api/admin/tokens/${row.id}`)
       return c.json({ data: { ...serializeAccessToken(row, siteSettings(c.env).timeZone), token: secret } }, 201)
     },
@@ -58,7 +57,7 @@ export const tokenRoutes = new Hono<AdminEnv>()
     validate('param', IdParam),
     async (c) => {
       const actor = actorOf(c)
-      const result = await revokeOwnAccessToken(getDb(c.env.DB), c.env.DB, actor, c.req.valid('param').id)
+      const result = await revokeOwnAccessToken(c.var.db, c.env.DB, actor, c.req.valid('param').id)
       if (result === 'not_found') throw notFound('Token')
       return c.body(null, 204)
     },

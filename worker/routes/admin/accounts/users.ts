@@ -3,7 +3,6 @@ import { describeRoute } from 'hono-openapi'
 import { IfMatchHeader } from '../../../../schema/api/admin-common'
 import { CreateUserBody, UpdateUserBody, UserList, UserListQuery, UserResponse } from '../../../../schema/api/auth'
 import { IdParam } from '../../../../schema/api/common'
-import { getDb } from '../../../db/client'
 import { idFromCursor, idPage } from '../../../lib/id-page'
 import { requireIfMatch, staleVersion, versionTag } from '../../../lib/precondition'
 import { ApiError, notFound } from '../../../lib/errors'
@@ -27,7 +26,7 @@ export const userRoutes = new Hono<AdminEnv>()
     validate('query', UserListQuery),
     async (c) => {
       const q = c.req.valid('query')
-      const rows = await listUsers(getDb(c.env.DB), { limit: q.limit + 1, afterId: idFromCursor(q.cursor, 'id'), role: q.role, status: q.status })
+      const rows = await listUsers(c.var.db, { limit: q.limit + 1, afterId: idFromCursor(q.cursor, 'id'), role: q.role, status: q.status })
       const { page, nextCursor } = idPage(rows, q.limit, 'id')
       const timeZone = siteSettings(c.env).timeZone
       return c.json({ data: page.map((u) => serializeStaffUser(u, timeZone)), next_cursor: nextCursor }, 200)
@@ -46,7 +45,7 @@ export const userRoutes = new Hono<AdminEnv>()
     validate('json', CreateUserBody),
     async (c) => {
       const actor = actorOf(c)
-      const result = await createStaffAccount(getDb(c.env.DB), c.env.DB, actor, c.req.valid('json'))
+      const result = await createStaffAccount(c.var.db, c.env.DB, actor, c.req.valid('json'))
       if (result.kind === 'email_taken') {
         throw new ApiError(409, 'conflict', 'A staff account with that email exists', [{ path: 'json.email', message: 'is already used' }])
       }
@@ -62,7 +61,7 @@ export const userRoutes = new Hono<AdminEnv>()
     requireRole('admin'),
     validate('param', IdParam),
     async (c) => {
-      const user = await getUser(getDb(c.env.DB), c.req.valid('param').id)
+      const user = await getUser(c.var.db, c.req.valid('param').id)
       if (!user) throw notFound('User')
       c.header('ETag', versionTag(user.version))
       return c.json({ data: serializeStaffUser(user, siteSettings(c.env).timeZone) }, 200)
@@ -86,7 +85,7 @@ export const userRoutes = new Hono<AdminEnv>()
     async (c) => {
       const version = requireIfMatch(c.req.valid('header')['if-match'])
       const actor = actorOf(c)
-      const result = await changeStaffAccount(getDb(c.env.DB), c.env.DB, actor, c.req.valid('param').id, version, c.req.valid('json'))
+      const result = await changeStaffAccount(c.var.db, c.env.DB, actor, c.req.valid('param').id, version, c.req.valid('json'))
       if (result.kind === 'not_found') throw notFound('User')
       if (result.kind === 'stale') throw staleVersion('staff account', result.version)
       if (result.kind === 'last_admin') throw new ApiError(409, 'conflict', 'That would leave the newsroom without an active admin')
