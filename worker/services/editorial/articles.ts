@@ -18,9 +18,10 @@ import { resolveArticleSlug } from './slugs'
 export async function createArticle(db: Db, d1: D1Database, input: ArticleCreate, actor: Actor, language: string): Promise<number> {
   const content = applyInput(emptyContent(language), input)
   await checkReferences(db, content, null)
-  // A generated slug can be taken between the check and the insert: try the next free one.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    content.slug = await resolveArticleSlug(db, { requested: input.slug, title: content.title, ownerId: null })
+  // A generated slug can be taken between the check and the insert (saves of one
+  // title at once, imports in parallel): try again, spreading over the next free ones.
+  for (let attempt = 0; attempt < 8; attempt++) {
+    content.slug = await resolveArticleSlug(db, { requested: input.slug, title: content.title, ownerId: null, attempt })
     const id = await insertArticle(db, d1, content, actor)
     if (id !== 'slug_taken') return id
     if (input.slug !== undefined) break
