@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/client'
+import { unionAll } from '../../db/union-all'
 import { WORD, foldVietnamese } from '../../lib/vi-fold'
 import { loadBundles, type ArticleBundle } from '../articles/bundle'
 import { PUBLIC_ARTICLE_COLUMNS } from '../articles/columns'
@@ -64,13 +65,12 @@ export async function relatedArticles(db: Db, id: number, limit: number): Promis
   const pairs = titleWordPairs(source.title)
   const visible = publiclyVisible('a')
   const tagged = tagRows.length
-    ? sql.join(
+    ? unionAll(
         tagRows.slice(0, MAX_TAGS).map(
           (t) => sql`SELECT * FROM (SELECT article_id AS id FROM article_tags
             WHERE tag_id = ${t.tag_id} AND pub_at IS NOT NULL AND article_id <> ${id}
             ORDER BY pub_at DESC, article_id DESC LIMIT ${POOL})`,
         ),
-        sql` UNION ALL `,
       )
     : sql`SELECT NULL AS id WHERE 0`
   const alike = pairs.length
