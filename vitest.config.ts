@@ -6,7 +6,7 @@ import { defineConfig, type ViteUserConfig } from 'vitest/config'
  * - workers: unit and integration tests inside workerd with the bindings of
  *   wrangler.toml (real local D1, KV and R2 from Miniflare). Migrations are read
  *   here, on the Node side, and applied by tests/setup.ts inside the runtime.
- * - e2e: the admin UI in Debian's chromium against `wrangler dev` (vitest.e2e.config.ts).
+ * - e2e: the admin UI in Chromium against `wrangler dev` (vitest.e2e.config.ts).
  */
 // Offline: Miniflare uses its placeholder Request.cf instead of downloading one.
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'

@@ -21,26 +21,9 @@ import { createRequire } from 'node:module'
 import { dirname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../worker/services/password.ts'
+import { readDevVars } from './lib/dev-vars.mjs'
 
 const DEFAULT_EMAIL = 'admin@localhost'
-
-/** KEY=VALUE lines of a dotenv file (quotes optional, # comments); {} when it does not exist. */
-export function readDevVars(path) {
-  let text
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch {
-    return {}
-  }
-  const vars = {}
-  for (const line of text.split(/\r?\n/)) {
-    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line)
-    if (!m || line.trimStart().startsWith('#')) continue
-    const raw = m[2]
-    vars[m[1]] = /^(['"]).*\1$/.test(raw) ? raw.slice(1, -1) : raw.replace(/\s+#.*$/, '')
-  }
-  return vars
-}
 
 /** A SQL string literal: the only escape SQLite needs is doubling single quotes. */
 export const sqlString = (value) => {

@@ -1,14 +1,22 @@
 // `npm start`: applies local D1 migrations, loads the demo content once, makes sure
-// an admin account exists, and serves the CMS at http://127.0.0.1:8787 with
-// `wrangler dev`. Works offline; safe to run again (nothing is duplicated).
+// an admin account exists, and serves the CMS at http://127.0.0.1:8787 (or $PORT)
+// with `wrangler dev`. Works offline; safe to run again (nothing is duplicated).
+// `npm start -- --persist-to DIR` keeps the local D1/KV/R2 in DIR instead of
+// .wrangler/state (a second instance, or a test that must not touch yours).
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
 import { demoSeedStatements, loadDemoContent } from './demo/seed-sql.mjs'
+import { wranglerDevArgs } from './lib/dev-args.mjs'
+import { localVarFiles } from './lib/dev-vars.mjs'
 import { root, wrangler, wranglerBin, wranglerEnv } from './lib/wrangler.mjs'
 
 const port = process.env.PORT ?? '8787'
 const host = '127.0.0.1'
+const { values: options } = parseArgs({ options: { 'persist-to': { type: 'string' } } })
+const persistTo = options['persist-to'] && resolve(options['persist-to'])
+const state = persistTo ? ['--persist-to', persistTo] : []
 const step = (msg) => console.log(`• ${msg}`)
 
 async function buildAdminUi() {
@@ -23,28 +31,30 @@ async function buildAdminUi() {
 
 async function loadDemo() {
   const statements = demoSeedStatements(await loadDemoContent())
-  const file = join(root, '.wrangler/tmp/demo-seed.sql')
-  mkdirSync(join(root, '.wrangler/tmp'), { recursive: true })
+  const dir = persistTo ?? join(root, '.wrangler/tmp')
+  const file = join(dir, 'demo-seed.sql')
+  mkdirSync(dir, { recursive: true })
   writeFileSync(file, statements.join(';\n') + ';\n')
-  await wrangler(['d1', 'execute', 'DB', '--local', '--file', file])
+  await wrangler(['d1', 'execute', 'DB', '--local', '--file', file, ...state])
 }
 
 async function ensureAdmin() {
   const script = join(root, 'scripts/bootstrap-admin.mjs')
   if (!existsSync(script)) return
   const { bootstrapAdmin } = await import(script)
-  await bootstrapAdmin()
+  await bootstrapAdmin({ cwd: root, wranglerArgs: state })
 }
 
 await buildAdminUi()
 step('Applying D1 migrations (local)')
-await wrangler(['d1', 'migrations', 'apply', 'DB', '--local'])
+await wrangler(['d1', 'migrations', 'apply', 'DB', '--local', ...state])
 step('Loading demo content (once)')
 await loadDemo()
 await ensureAdmin()
 step(`Starting the worker on http://${host}:${port}`)
 
-const dev = spawn(process.execPath, [wranglerBin, 'dev', '--ip', host, '--port', port, '--show-interactive-dev-session=false'], {
+const devArgs = wranglerDevArgs({ host, port, persistTo, env: process.env, fileVars: localVarFiles(root) })
+const dev = spawn(process.execPath, [wranglerBin, ...devArgs], {
   cwd: root,
   env: wranglerEnv,
   stdio: ['ignore', 'pipe', 'inherit'],

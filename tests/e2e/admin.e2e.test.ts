@@ -27,9 +27,10 @@ const message = () => page.getByTestId('editor-message')
 
 describe('admin UI in chromium', () => {
   beforeAll(async () => {
+    // The browser first: without one, fail in a second rather than after the build and wrangler.
+    browser = await launchChromium()
     await build({ configFile: 'admin-ui/vite.config.ts', logLevel: 'warn' })
     server = await startWorker({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password })
-    browser = await launchChromium()
     // The editor's computer is in Paris: the UI must still read and write Hà Nội time.
     context = await browser.newContext({ timezoneId: 'Europe/Paris', locale: 'fr-FR', viewport: { width: 1366, height: 900 } })
     page = await context.newPage()

@@ -58,8 +58,21 @@ export async function startWorker(vars: Record<string, string>, readyMs = 90_000
   const [port, inspectorPort] = [await freePort(), await freePort()]
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', state, '--show-interactive-dev-session=false']
   for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`)
-  // Its own process group, so stop() reaches workerd too.
-  const child = spawn(process.execPath, [WRANGLER, ...args], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+  return serveUntilReady([WRANGLER, ...args], `http://127.0.0.1:${port}`, { env, readyMs, cleanup: () => rm(state, { recursive: true, force: true }) })
+}
+
+/**
+ * Runs `node ...nodeArgs` in its own process group (so stop() reaches wrangler's
+ * workerd too) and resolves once `url` answers; rejects, after stopping it, if it
+ * does not within `readyMs`. stop() ends the group, then runs `cleanup`.
+ */
+export async function serveUntilReady(
+  nodeArgs: string[],
+  url: string,
+  { env, readyMs, cleanup }: { env: Record<string, string | undefined>; readyMs: number; cleanup: () => Promise<void> },
+): Promise<WorkerServer> {
+  // The cast: `wrangler types` declares the worker's vars on ProcessEnv, which a child's environment need not have.
+  const child = spawn(process.execPath, nodeArgs, { env: env as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   child.stdout!.on('data', (d: Buffer) => (log += d.toString()))
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()))
@@ -75,9 +88,8 @@ export async function startWorker(vars: Record<string, string>, readyMs = 90_000
   const stop = async () => {
     process.removeListener('exit', killOnExit)
     await stopGroup(child)
-    await rm(state, { recursive: true, force: true })
+    await cleanup()
   }
-  const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + readyMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break
@@ -89,5 +101,5 @@ export async function startWorker(vars: Record<string, string>, readyMs = 90_000
     await new Promise((r) => setTimeout(r, 300))
   }
   await stop()
-  throw new Error(`wrangler dev did not start within ${readyMs} ms:\n${log.slice(-4000)}`)
+  throw new Error(`${nodeArgs.join(' ')} did not serve ${url} within ${readyMs} ms:\n${log.slice(-4000)}`)
 }
