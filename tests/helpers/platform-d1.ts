@@ -16,6 +16,8 @@ export const D1_LIMITS = {
   boundParameters: 100,
   statementBytes: 100_000,
   queriesPerInvocation: 1_000,
+  functionArguments: 32,
+  valueBytes: 2_000_000,
 } as const
 
 export interface D1Call {
@@ -26,11 +28,39 @@ export interface D1Call {
 
 const bytes = (s: string) => new TextEncoder().encode(s).length
 
+/** Words that may stand before '(' without calling a function. */
+const SQL_KEYWORDS = new Set(['in', 'values', 'exists', 'as', 'on', 'and', 'or', 'not', 'from', 'join', 'where', 'select', 'using', 'over', 'into', 'all', 'union', 'by', 'then', 'else', 'when', 'is', 'with', 'materialized', 'set', 'match', 'table'])
+
+/** The most arguments any function call in `sql` passes (string literals skipped). */
+export function maxFunctionArguments(sql: string): number {
+  const text = sql.replace(/'(?:[^']|'')*'/g, "''")
+  const stack: { call: boolean; args: number }[] = []
+  let max = 0
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (ch === '(') {
+      const word = /([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(text.slice(Math.max(0, i - 40), i))?.[1]
+      const call = word !== undefined && !SQL_KEYWORDS.has(word.toLowerCase())
+      stack.push({ call, args: /^\s*\)/.test(text.slice(i + 1)) ? 0 : 1 })
+    } else if (ch === ',' && stack.length) stack.at(-1)!.args++
+    else if (ch === ')') {
+      const frame = stack.pop()
+      if (frame?.call) max = Math.max(max, frame.args)
+    }
+  }
+  return max
+}
+
 function check(sql: string, params: unknown[]) {
   if (params.length > D1_LIMITS.boundParameters) {
     throw new Error(`D1_ERROR: too many SQL variables (${params.length} > ${D1_LIMITS.boundParameters}) in: ${sql.slice(0, 200)}`)
   }
   if (bytes(sql) > D1_LIMITS.statementBytes) throw new Error(`D1_ERROR: statement too long (${bytes(sql)} bytes)`)
+  const args = maxFunctionArguments(sql)
+  if (args > D1_LIMITS.functionArguments) throw new Error(`D1_ERROR: too many arguments on a function (${args}) in: ${sql.slice(0, 200)}`)
+  for (const value of params) {
+    if (typeof value === 'string' && bytes(value) > D1_LIMITS.valueBytes) throw new Error(`D1_ERROR: string or blob too big (${bytes(value)} bytes)`)
+  }
 }
 
 export function platformD1(real: D1Database = env.DB) {

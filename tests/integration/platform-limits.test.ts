@@ -2,10 +2,11 @@ import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:
 import { beforeAll, describe, expect, it } from 'vitest'
 import { MAX_AUTHORS, MAX_BODY_HTML, MAX_TAGS } from '../../schema/api/admin-articles'
 import worker from '../../worker/index'
-import { staffClient, type StaffClient } from '../helpers/admin-api'
+import { ADMIN_BODY_LIMIT } from '../../worker/middleware/admin-body-limit'
+import { contentFingerprint, staffClient, type StaffClient } from '../helpers/admin-api'
 import { BASE } from '../helpers/auth'
 import { createArticle, createAuthor, createCategory } from '../helpers/fixtures'
-import { platformD1 } from '../helpers/platform-d1'
+import { maxFunctionArguments, platformD1 } from '../helpers/platform-d1'
 
 /**
  * Every route at the edge of its input limits, on a D1 binding that refuses what
@@ -117,5 +118,45 @@ describe('production D1 limits at the edge of every input', () => {
       const res = await call('GET', path)
       expect(res.status, `${path}: ${JSON.stringify(res.body)?.slice(0, 300)}`).toBe(200)
     }
+  })
+})
+
+describe('request bodies are bounded before they are parsed', () => {
+  const oversized = () => JSON.stringify({ title: 'Quá lớn', body_html: `<p>${'ạ'.repeat(ADMIN_BODY_LIMIT / 2)}</p>` })
+
+  it('refuses an admin body over the limit with a 413 envelope, writes nothing, and the next request works', async () => {
+    const before = await contentFingerprint()
+    const res = await worker.fetch(
+      new Request(`${BASE}/api/admin/articles`, { method: 'POST', headers: { ...editor.headers, 'Content-Type': 'application/json' }, body: oversized() }),
+      env,
+      createExecutionContext(),
+    )
+    expect(res.status).toBe(413)
+    expect((await res.json<any>()).error).toMatchObject({ code: 'payload_too_large', details: [{ path: 'body' }] })
+    expect(await contentFingerprint()).toEqual(before)
+    expect((await call('GET', '/api/admin/articles?limit=1')).status).toBe(200)
+  })
+
+  it('counts a streamed body without Content-Length too', async () => {
+    const bytes = new TextEncoder().encode(oversized())
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < bytes.length; i += 64 << 10) controller.enqueue(bytes.subarray(i, i + (64 << 10)))
+        controller.close()
+      },
+    })
+    const res = await worker.fetch(
+      new Request(`${BASE}/api/admin/articles`, { method: 'POST', headers: { ...editor.headers, 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' }, body: stream, duplex: 'half' } as RequestInit),
+      env,
+      createExecutionContext(),
+    )
+    expect(res.status).toBe(413)
+  })
+})
+
+describe('the limits helper itself', () => {
+  it('counts function arguments the way D1 does (its limit is 32)', () => {
+    expect(maxFunctionArguments("SELECT json_object('a', 1, 'b', max(1, 2, 3)) FROM t WHERE x IN (1, 2)")).toBe(4)
+    expect(maxFunctionArguments("SELECT count() , coalesce(a, ',,,') FROM (SELECT 1, 2, 3)")).toBe(2)
   })
 })

@@ -1,5 +1,6 @@
 import type { AppEnv } from '../../middleware/database'
 import { Hono } from 'hono'
+import { adminBodyLimit } from '../../middleware/admin-body-limit'
 import { requireStaff, type AdminEnv } from '../../middleware/auth'
 import { invalidateReadsOnWrite } from '../../middleware/invalidate-reads'
 import { adminAuthRoutes } from './auth'
@@ -8,6 +9,7 @@ import { adminSearch } from './search'
 
 /** The admin API under /api/admin: staff only, never CORS-open. */
 export const adminApi = new Hono<AppEnv>()
+  .use('*', adminBodyLimit())
   .use('*', invalidateReadsOnWrite())
   .route('/', adminAuthRoutes)
   .route('/', adminContentRoutes)
