@@ -11,6 +11,13 @@ export const MAX_TAGS = 30
 export const MAX_AUTHORS = 20
 /** Largest article body accepted, in characters (D1 rows are capped at 2 MB). */
 export const MAX_BODY_HTML = 200_000
+/**
+ * Largest article body stored, in UTF-8 bytes once sanitized (entities can grow it):
+ * the row stays far under D1's 2 MB, and a page of 100 articles under D1's 50 MB
+ * result limit. Vietnamese text is about 1.3 bytes a character, so every body within
+ * MAX_BODY_HTML characters of ordinary prose fits.
+ */
+export const MAX_BODY_HTML_BYTES = 400_000
 
 const CoverInput = v.nullable(
   objectField({

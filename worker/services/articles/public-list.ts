@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from '../../lib/cursor'
 import { notFound } from '../../lib/errors'
 import { PUBLIC_ARTICLE_COLUMNS } from './columns'
 import { publiclyVisible } from './visibility'
+import { rowsWithinBodyBudget } from './page-budget'
 import { loadBundles, type ArticleBundle, type ArticleRow } from './bundle'
 
 interface SortPlan {
@@ -56,8 +57,9 @@ export async function listPublishedArticles(db: Db, q: ArticleListQuery): Promis
   const filters = await resolveFilters(db, q)
   const { query, plan } = buildPublishedListQuery(db, q, filters)
   const rows = await query.execute()
-  const hasMore = rows.length > q.limit
-  const page = hasMore ? rows.slice(0, q.limit) : rows
+  const full = rows.slice(0, q.limit)
+  const page = full.slice(0, rowsWithinBodyBudget(full))
+  const hasMore = rows.length > page.length
   const last = page.at(-1)
   const nextCursor =
     hasMore && last ? encodeCursor({ sort: q.sort, value: plan.valueOf(last), id: last.id }) : null
