@@ -61,17 +61,19 @@ export async function seedingMiniflare(state) {
 }
 
 /** The built worker under Miniflare's API. */
-export async function startMiniflare({ scriptPath, state }) {
+export async function startMiniflare({ scriptPath, state, vars = {} }) {
   const port = await freePort()
-  const mf = miniflare({ ...configBindings(), scriptPath, modules: true, modulesRoot: dirname(scriptPath), host: '127.0.0.1', port, ...persistence(state) })
+  const config = configBindings()
+  const mf = miniflare({ ...config, bindings: { ...config.bindings, ...vars }, scriptPath, modules: true, modulesRoot: dirname(scriptPath), host: '127.0.0.1', port, ...persistence(state) })
   const url = await mf.ready
   return { name: 'miniflare', url: url.origin, stop: () => mf.dispose() }
 }
 
 /** `wrangler dev` on a free port, offline, until "Ready on" (at most a minute). */
-export async function startWranglerDev({ state }) {
+export async function startWranglerDev({ state, vars = {} }) {
   const [port, inspector] = [await freePort(), await freePort()]
   const args = [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn']
+  for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`)
   const child = spawn(process.execPath, args, { cwd: ROOT, env: QUIET_ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const stop = () =>
