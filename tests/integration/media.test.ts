@@ -1,11 +1,13 @@
 import { env, SELF } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { fetchMedia, HUNDRED_BYTES, putMedia } from '../helpers/media'
 
 const BASE = 'http://127.0.0.1:8787'
 const bytes = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="3"></svg>')
 
 beforeAll(async () => {
   await env.MEDIA.put('2017/04/da-nang-mua-lon.svg', bytes, { httpMetadata: { contentType: 'image/svg+xml' } })
+  await putMedia('2017/04/hundred.bin')
 })
 
 describe('GET /media/{key}', () => {
@@ -37,5 +39,17 @@ describe('GET /media/{key}', () => {
       expect(res.status, bad).toBe(400)
       await res.arrayBuffer()
     }
+  })
+
+  it('decodes the key once: 400 for invalid percent-encoding instead of failing, the file for valid', async () => {
+    for (const bad of ['%ZZ', 'a%E0%A4%A', '2017/%', '%C3%28']) {
+      const { status, res, body } = await fetchMedia(bad)
+      expect(status, bad).toBe(400)
+      expect(res.headers.get('content-type')).toContain('application/json')
+      expect(JSON.parse(new TextDecoder().decode(body)).error).toMatchObject({ code: 'bad_request', details: [{ path: 'param.key' }] })
+    }
+    const encoded = await fetchMedia('2017%2F04%2Fhundred.bin')
+    expect(encoded.status).toBe(200)
+    expect(encoded.body).toEqual(HUNDRED_BYTES)
   })
 })
