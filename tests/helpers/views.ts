@@ -15,28 +15,41 @@ export interface KvWrite {
   at: number
 }
 
-/** The real KV binding, with every put and delete logged; `failPuts` makes the next N puts throw before reaching KV. */
+/** KV binding methods that are one operation each against the Workers per-invocation limit (a bulk get is one). */
+const KV_OPERATIONS = new Set(['get', 'getWithMetadata', 'list', 'put', 'delete'])
+
+/**
+ * The real KV binding with every operation counted (`ops`, by method name) and every put
+ * and delete logged (`writes`). Faults: `failPuts` makes the next N puts throw before
+ * reaching KV; `failDeletes` makes deletes throw; `delayDeletes` holds deletes back until
+ * `applyDelayedDeletes()`, so `list` and `get` keep showing deleted keys the way KV's
+ * eventually consistent reads do for up to a minute.
+ */
 export function countingKv(kv: KVNamespace = env.VIEWS) {
   const writes: KvWrite[] = []
-  const faults = { failPuts: 0, failDeletes: false }
+  const ops: string[] = []
+  const faults = { failPuts: 0, failDeletes: false, delayDeletes: false }
+  const delayed: string[] = []
   const proxy = new Proxy(kv, {
     get(target, prop) {
-      if (prop === 'put' || prop === 'delete') {
-        return async (key: string, ...rest: unknown[]) => {
-          if (prop === 'put' && faults.failPuts > 0) {
-            faults.failPuts--
-            throw new Error('KV put failed (injected)')
-          }
-          if (prop === 'delete' && faults.failDeletes) throw new Error('KV delete failed (injected)')
-          writes.push({ op: prop, key, at: Date.now() })
-          return (target[prop] as (...a: unknown[]) => Promise<unknown>).call(target, key, ...rest)
-        }
-      }
       const value = Reflect.get(target, prop)
-      return typeof value === 'function' ? value.bind(target) : value
+      if (typeof value !== 'function') return value
+      if (!KV_OPERATIONS.has(String(prop))) return value.bind(target)
+      return async (key: string, ...rest: unknown[]) => {
+        ops.push(String(prop))
+        if (prop === 'put' && faults.failPuts > 0) {
+          faults.failPuts--
+          throw new Error('KV put failed (injected)')
+        }
+        if (prop === 'delete' && faults.failDeletes) throw new Error('KV delete failed (injected)')
+        if (prop === 'put' || prop === 'delete') writes.push({ op: prop, key, at: Date.now() })
+        if (prop === 'delete' && faults.delayDeletes) return void delayed.push(key)
+        return value.call(target, key, ...rest)
+      }
     },
   })
-  return { kv: proxy, writes, faults }
+  const applyDelayedDeletes = () => Promise.all(delayed.splice(0).map((key) => kv.delete(key)))
+  return { kv: proxy, writes, ops, faults, applyDelayedDeletes }
 }
 
 /** The most writes any single key got within any one-second span. */

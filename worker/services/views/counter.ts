@@ -74,8 +74,11 @@ export class ViewCounter {
     ctx?.waitUntil(flushLater())
   }
 
-  /** Writes every pending count to a new shard key and rewrites failed shards (same key, same bytes). */
-  async flush(): Promise<void> {
+  /**
+   * Writes every pending count to a new shard key and rewrites failed shards (same
+   * key, same bytes). Returns the puts made, for callers that budget KV operations.
+   */
+  async flush(): Promise<number> {
     const now = this.#now()
     const due = this.#shards.filter((s) => s.state === 'failed' && now - s.lastAttempt >= MIN_REWRITE_MS)
     if (this.#pending.size > 0) {
@@ -88,6 +91,7 @@ export class ViewCounter {
     }
     this.#forget(now)
     await Promise.all(due.map((s) => this.#write(s)))
+    return due.length
   }
 
   async #write(shard: Shard): Promise<void> {

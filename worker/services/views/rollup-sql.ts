@@ -29,9 +29,9 @@ function jsonChunks(items: unknown[], maxBytes = JSON_PARAM_BYTES): string[] {
   return out
 }
 
-/** Which of these shard keys are already folded into the counts. */
+/** Which of these shard keys are already folded into the counts, and when. */
 export function selectDone(d1: D1Database, keys: string[]): D1PreparedStatement {
-  return d1.prepare('SELECT key FROM view_shards_done WHERE key IN (SELECT value FROM json_each(?))').bind(JSON.stringify(keys))
+  return d1.prepare('SELECT key, done_at FROM view_shards_done WHERE key IN (SELECT value FROM json_each(?))').bind(JSON.stringify(keys))
 }
 
 /**
