@@ -4,8 +4,7 @@ import { ViewCounter } from '../../worker/services/views/counter'
 import { readViewTotals } from '../../worker/services/views/read'
 import { REDELETE_AFTER_MS, rollupShards } from '../../worker/services/views/rollup'
 import { SHARD_PREFIX } from '../../worker/services/views/shard'
-import { createArticle } from '../helpers/fixtures'
-import { countingKv, keysLeft, maxWritesPerKeyPerSecond, storedHourSum, storedTotal } from '../helpers/views'
+import { countingKv, createArticles, keysLeft, maxWritesPerKeyPerSecond, storedHourSum, storedTotal } from '../helpers/views'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -15,12 +14,9 @@ function waitUntilBag() {
   return { ctx: { waitUntil: (p: Promise<unknown>) => void promises.push(p) }, settle: () => Promise.all(promises) }
 }
 
-const articles = (n: number, prefix: string) =>
-  Promise.all(Array.from({ length: n }, (_, i) => createArticle({ title: `${prefix} số ${i + 1}: tin nóng trong ngày` })))
-
 describe('view shards and the rollup (service level, real KV and D1)', () => {
   it('loses and doubles nothing while rollups run during flushes, with at most one KV write per key per second', async () => {
-    const targets = await articles(3, 'Rollup song song')
+    const targets = await createArticles(3, 'Rollup song song')
     const { kv, writes } = countingKv()
     const counter = new ViewCounter(kv, { flushDelayMs: 25 })
     const bag = waitUntilBag()
@@ -68,7 +64,7 @@ describe('view shards and the rollup (service level, real KV and D1)', () => {
   })
 
   it('folds each shard once when several rollups run at the same moment', async () => {
-    const [a] = await articles(1, 'Ba lần cuộn cùng lúc')
+    const [a] = await createArticles(1, 'Ba lần cuộn cùng lúc')
     const { kv } = countingKv()
     const counter = new ViewCounter(kv)
     for (let round = 0; round < 6; round++) {
@@ -83,7 +79,7 @@ describe('view shards and the rollup (service level, real KV and D1)', () => {
   })
 
   it('repeats a rollup that died before deleting its keys without counting them again', async () => {
-    const [a] = await articles(1, 'Cuộn lại sau sự cố')
+    const [a] = await createArticles(1, 'Cuộn lại sau sự cố')
     const { kv, faults, writes } = countingKv()
     const counter = new ViewCounter(kv)
     for (let i = 0; i < 9; i++) counter.record(a!.id)
@@ -107,7 +103,7 @@ describe('view shards and the rollup (service level, real KV and D1)', () => {
   })
 
   it('rewrites a failed shard under the same key, no sooner than a second later, and counts it once', async () => {
-    const [a] = await articles(1, 'Ghi lại khi KV lỗi')
+    const [a] = await createArticles(1, 'Ghi lại khi KV lỗi')
     const { kv, writes, faults } = countingKv()
     const counter = new ViewCounter(kv)
     for (let i = 0; i < 4; i++) counter.record(a!.id)
@@ -133,7 +129,7 @@ describe('view shards and the rollup (service level, real KV and D1)', () => {
   })
 
   it('keeps an isolate’s own reads exact through flushes and rollups', async () => {
-    const [a] = await articles(1, 'Đọc số liệu giữa chừng')
+    const [a] = await createArticles(1, 'Đọc số liệu giữa chừng')
     const counter = new ViewCounter(env.VIEWS)
     const read = async () => (await readViewTotals(env.DB, counter, [a!.id])).get(a!.id)
     let recorded = 0
