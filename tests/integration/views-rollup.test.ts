@@ -2,10 +2,9 @@ import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { ViewCounter } from '../../worker/services/views/counter'
 import { readViewTotals } from '../../worker/services/views/read'
-import { rollupShards } from '../../worker/services/views/rollup'
+import { REDELETE_AFTER_MS, rollupShards } from '../../worker/services/views/rollup'
 import { SHARD_PREFIX } from '../../worker/services/views/shard'
-import { createArticle } from '../helpers/fixtures'
-import { countingKv, maxWritesPerKeyPerSecond, storedHourSum, storedTotal } from '../helpers/views'
+import { countingKv, createArticles, keysLeft, maxWritesPerKeyPerSecond, storedHourSum, storedTotal } from '../helpers/views'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -15,12 +14,9 @@ function waitUntilBag() {
   return { ctx: { waitUntil: (p: Promise<unknown>) => void promises.push(p) }, settle: () => Promise.all(promises) }
 }
 
-const articles = (n: number, prefix: string) =>
-  Promise.all(Array.from({ length: n }, (_, i) => createArticle({ title: `${prefix} số ${i + 1}: tin nóng trong ngày` })))
-
 describe('view shards and the rollup (service level, real KV and D1)', () => {
   it('loses and doubles nothing while rollups run during flushes, with at most one KV write per key per second', async () => {
-    const targets = await articles(3, 'Rollup song song')
+    const targets = await createArticles(3, 'Rollup song song')
     const { kv, writes } = countingKv()
     const counter = new ViewCounter(kv, { flushDelayMs: 25 })
     const bag = waitUntilBag()
@@ -68,7 +64,7 @@ describe('view shards and the rollup (service level, real KV and D1)', () => {
   })
 
   it('folds each shard once when several rollups run at the same moment', async () => {
-    const [a] = await articles(1, 'Ba lần cuộn cùng lúc')
+    const [a] = await createArticles(1, 'Ba lần cuộn cùng lúc')
     const { kv } = countingKv()
     const counter = new ViewCounter(kv)
     for (let round = 0; round < 6; round++) {
@@ -83,25 +79,31 @@ describe('view shards and the rollup (service level, real KV and D1)', () => {
   })
 
   it('repeats a rollup that died before deleting its keys without counting them again', async () => {
-    const [a] = await articles(1, 'Cuộn lại sau sự cố')
-    const { kv, faults } = countingKv()
+    const [a] = await createArticles(1, 'Cuộn lại sau sự cố')
+    const { kv, faults, writes } = countingKv()
     const counter = new ViewCounter(kv)
     for (let i = 0; i < 9; i++) counter.record(a!.id)
     await counter.flush()
+    const key = counter.unconfirmed()[0]!.key
     faults.failDeletes = true
     const first = await rollupShards(env.DB, kv, { now: Date.now() + 5_000 })
     expect(first.deleted).toBe(0)
     expect(await storedTotal(a!.id)).toBe(9)
 
     faults.failDeletes = false
-    const second = await rollupShards(env.DB, kv, { now: Date.now() + 5_000 })
-    expect(second.views).toBe(0)
-    expect(second.deleted).toBeGreaterThanOrEqual(1)
+    // Soon after, a listed key that is already folded is taken for KV's stale listing of a
+    // delete that worked; once it is still listed REDELETE_AFTER_MS later, it is deleted.
+    for (const later of [5_000, 5_000 + REDELETE_AFTER_MS]) {
+      const again = await rollupShards(env.DB, kv, { now: Date.now() + later })
+      expect(again.views).toBe(0)
+    }
+    expect(writes.filter((w) => w.op === 'delete' && w.key === key)).toHaveLength(1)
+    expect(await keysLeft([key])).toEqual([])
     expect(await storedTotal(a!.id)).toBe(9)
   })
 
   it('rewrites a failed shard under the same key, no sooner than a second later, and counts it once', async () => {
-    const [a] = await articles(1, 'Ghi lại khi KV lỗi')
+    const [a] = await createArticles(1, 'Ghi lại khi KV lỗi')
     const { kv, writes, faults } = countingKv()
     const counter = new ViewCounter(kv)
     for (let i = 0; i < 4; i++) counter.record(a!.id)
@@ -127,7 +129,7 @@ describe('view shards and the rollup (service level, real KV and D1)', () => {
   })
 
   it('keeps an isolate’s own reads exact through flushes and rollups', async () => {
-    const [a] = await articles(1, 'Đọc số liệu giữa chừng')
+    const [a] = await createArticles(1, 'Đọc số liệu giữa chừng')
     const counter = new ViewCounter(env.VIEWS)
     const read = async () => (await readViewTotals(env.DB, counter, [a!.id])).get(a!.id)
     let recorded = 0

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'gone'
   | 'precondition_failed'
   | 'precondition_required'
+  | 'range_not_satisfiable'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'too_many_requests'

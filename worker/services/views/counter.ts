@@ -8,6 +8,11 @@ const MIN_REWRITE_MS = 1_000
 const FORGET_AFTER_MS = 10 * 60_000
 /** Bound on the shards an isolate remembers, should KV writes fail for long. */
 const MAX_SHARDS = 1_000
+/**
+ * Puts one flush may make: a flush runs inside some invocation (a request's
+ * waitUntil, the cron), which Workers allow 1,000 KV operations in all.
+ */
+export const MAX_PUTS_PER_FLUSH = 100
 /** waitUntil keeps a request alive 30 s at most: a timer older than that never fired. */
 const DEAD_TIMER_MS = 30_000
 
@@ -74,8 +79,13 @@ export class ViewCounter {
     ctx?.waitUntil(flushLater())
   }
 
-  /** Writes every pending count to a new shard key and rewrites failed shards (same key, same bytes). */
-  async flush(): Promise<void> {
+  /**
+   * Writes every pending count to a new shard key and rewrites failed shards (same
+   * key, same bytes), oldest first, at most MAX_PUTS_PER_FLUSH puts in all (the new
+   * shard first; failed ones past the limit wait for a later flush). Returns the
+   * puts made, for callers that budget KV operations.
+   */
+  async flush(): Promise<number> {
     const now = this.#now()
     const due = this.#shards.filter((s) => s.state === 'failed' && now - s.lastAttempt >= MIN_REWRITE_MS)
     if (this.#pending.size > 0) {
@@ -84,10 +94,12 @@ export class ViewCounter {
       const key = shardKey(now, this.isolateId, ++this.#seq)
       const shard: Shard = { key, counts, body: encodeShard(counts), state: 'writing', lastAttempt: now, writtenAt: null }
       this.#shards.push(shard)
-      due.push(shard)
+      due.unshift(shard)
     }
     this.#forget(now)
-    await Promise.all(due.map((s) => this.#write(s)))
+    const puts = due.slice(0, MAX_PUTS_PER_FLUSH)
+    await Promise.all(puts.map((s) => this.#write(s)))
+    return puts.length
   }
 
   async #write(shard: Shard): Promise<void> {

@@ -2,22 +2,36 @@ import { hourIso, type CountRow } from './shard'
 
 /**
  * The D1 statements of a rollup. Row sets travel as one JSON parameter read with
- * json_each, so a statement never nears D1's 100 bound parameters whatever the
- * number of rows; JSON_CHUNK keeps each parameter far below the 100 KB statement
- * and 2 MB value limits. Counts for articles that no longer exist are dropped by
- * the join (their rows would violate the foreign keys).
+ * json_each, so a statement binds one or two parameters whatever the group size
+ * or number of rows (D1 allows 100), and each JSON parameter is cut at
+ * JSON_PARAM_BYTES, under D1's 100 KB statement size whatever the keys and counts
+ * look like. Counts for articles that no longer exist are dropped by the join
+ * (their rows would violate the foreign keys).
  */
-const JSON_CHUNK = 2_000
+const JSON_PARAM_BYTES = 90_000
 
-function chunks<T>(items: T[], size = JSON_CHUNK): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+/** Items as JSON arrays of at most `maxBytes` each (keys and count rows are ASCII: length is bytes). */
+function jsonChunks(items: unknown[], maxBytes = JSON_PARAM_BYTES): string[] {
+  const out: string[] = []
+  let part: string[] = []
+  let size = 2
+  for (const item of items) {
+    const json = JSON.stringify(item)
+    if (part.length > 0 && size + json.length + 1 > maxBytes) {
+      out.push(`[${part.join(',')}]`)
+      part = []
+      size = 2
+    }
+    part.push(json)
+    size += json.length + 1
+  }
+  if (part.length > 0) out.push(`[${part.join(',')}]`)
   return out
 }
 
-/** Which of these shard keys are already folded into the counts. */
+/** Which of these shard keys are already folded into the counts, and when. */
 export function selectDone(d1: D1Database, keys: string[]): D1PreparedStatement {
-  return d1.prepare('SELECT key FROM view_shards_done WHERE key IN (SELECT value FROM json_each(?))').bind(JSON.stringify(keys))
+  return d1.prepare('SELECT key, done_at FROM view_shards_done WHERE key IN (SELECT value FROM json_each(?))').bind(JSON.stringify(keys))
 }
 
 /**
@@ -36,10 +50,10 @@ export function foldStatements(d1: D1Database, keys: string[], rows: CountRow[],
     perArticle.set(articleId, (perArticle.get(articleId) ?? 0) + n)
   }
   return [
-    ...chunks(keys).map((part) =>
-      d1.prepare('INSERT INTO view_shards_done (key, done_at) SELECT value, ? FROM json_each(?)').bind(nowIso, JSON.stringify(part)),
+    ...jsonChunks(keys).map((part) =>
+      d1.prepare('INSERT INTO view_shards_done (key, done_at) SELECT value, ? FROM json_each(?)').bind(nowIso, part),
     ),
-    ...chunks([...perHour.values()]).map((part) =>
+    ...jsonChunks([...perHour.values()]).map((part) =>
       d1
         .prepare(
           `INSERT INTO article_view_hours (article_id, hour, category_id, views)
@@ -48,9 +62,9 @@ export function foldStatements(d1: D1Database, keys: string[], rows: CountRow[],
            WHERE true
            ON CONFLICT (article_id, hour) DO UPDATE SET views = views + excluded.views`,
         )
-        .bind(JSON.stringify(part)),
+        .bind(part),
     ),
-    ...chunks([...perArticle]).map((part) =>
+    ...jsonChunks([...perArticle]).map((part) =>
       d1
         .prepare(
           `INSERT INTO article_views (article_id, category_id, total, updated_at)
@@ -59,7 +73,7 @@ export function foldStatements(d1: D1Database, keys: string[], rows: CountRow[],
            WHERE true
            ON CONFLICT (article_id) DO UPDATE SET total = total + excluded.total, updated_at = excluded.updated_at`,
         )
-        .bind(nowIso, JSON.stringify(part)),
+        .bind(nowIso, part),
     ),
   ]
 }
