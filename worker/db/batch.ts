@@ -1,4 +1,5 @@
 import type { Compilable } from 'kysely'
+import type { D1Handle } from './client'
 
 /**
  * Runs compiled Kysely queries as one D1 batch: they land whole or not at all, which
@@ -7,7 +8,7 @@ import type { Compilable } from 'kysely'
  * @example
  * await runBatch(env.DB, [db.insertInto('tags').values(tag), db.deleteFrom('x').where(...)])
  */
-export async function runBatch(d1: D1Database, queries: Compilable[]): Promise<D1Result[]> {
+export async function runBatch(d1: D1Handle, queries: Compilable[]): Promise<D1Result[]> {
   if (queries.length === 0) return []
   const statements = queries.map((q) => {
     const { sql, parameters } = q.compile()

@@ -15,6 +15,12 @@ export type Db = Kysely<Database>
  * @example
  * const db = createDb(env.DB)
  */
-export function createDb(d1: D1Database): Db {
+export function createDb(d1: D1Handle): Db {
   return new Kysely<Database>({ dialect: new D1Dialect(d1) })
 }
+
+/**
+ * What queries run on: the D1 binding itself, or a Sessions API session of it
+ * (`env.DB.withSession(…)`, for read replicas). Both have `prepare()` and `batch()`.
+ */
+export type D1Handle = D1Database | D1DatabaseSession

@@ -1,3 +1,4 @@
+import type { D1Handle } from './client'
 import {
   CompiledQuery,
   SqliteAdapter,
@@ -33,7 +34,7 @@ class D1Adapter extends SqliteAdapter {
 
 /** One query = one D1 call (`prepare().bind().all()`). Nothing is held between calls. */
 class D1Connection implements DatabaseConnection {
-  constructor(private readonly d1: D1Database) {}
+  constructor(private readonly d1: D1Handle) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.d1
@@ -56,7 +57,7 @@ class D1Connection implements DatabaseConnection {
 }
 
 class D1Driver implements Driver {
-  constructor(private readonly d1: D1Database) {}
+  constructor(private readonly d1: D1Handle) {}
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
     return new D1Connection(this.d1)
@@ -84,7 +85,7 @@ class D1Driver implements Driver {
  * const db = new Kysely<Database>({ dialect: new D1Dialect(env.DB) })
  */
 export class D1Dialect implements Dialect {
-  constructor(private readonly d1: D1Database) {}
+  constructor(private readonly d1: D1Handle) {}
   createAdapter(): DialectAdapter {
     return new D1Adapter()
   }

@@ -1,10 +1,15 @@
 import type { MiddlewareHandler } from 'hono'
-import { createDb, type Db } from '../db/client'
+import { createDb, type D1Handle, type Db } from '../db/client'
 
-/** Hono env of every route: the bindings and this request's database client. */
+/** Hono env of every route: the bindings and this request's database handles. */
 export type AppEnv = {
   Bindings: Env
-  Variables: { db: Db }
+  Variables: {
+    /** Kysely over `d1`, for building and running queries. */
+    db: Db
+    /** What this request's statements and batches run on (services take it for `runBatch`). */
+    d1: D1Handle
+  }
 }
 
 /**
@@ -17,7 +22,9 @@ export type AppEnv = {
  */
 export function database(): MiddlewareHandler<AppEnv> {
   return async function database(c, next) {
-    c.set('db', createDb(c.env.DB))
+    const d1: D1Handle = c.env.DB
+    c.set('d1', d1)
+    c.set('db', createDb(d1))
     await next()
   }
 }

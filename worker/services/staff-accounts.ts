@@ -1,7 +1,7 @@
 import { sql, type Compilable } from 'kysely'
 import type { Role } from '../../schema/database'
 import { runBatch } from '../db/batch'
-import type { Db } from '../db/client'
+import type { Db, D1Handle } from '../db/client'
 import { isUniqueViolation } from '../db/guard'
 import { auditInsert } from './audit'
 import { revokeUserAccessTokensQuery } from './auth/access-tokens'
@@ -22,7 +22,7 @@ export type ChangeStaffResult =
 /** An admin creates a staff account with an initial password; the audit line lands with it. */
 export async function createStaffAccount(
   db: Db,
-  d1: D1Database,
+  d1: D1Handle,
   actor: Actor,
   input: { email: string; name: string; role: Role; password: string },
 ): Promise<CreateStaffResult> {
@@ -62,7 +62,7 @@ function describeChange(before: UserRow, changes: UserChanges) {
  * batch; every follow-up is guarded on the new version so nothing lands unless the
  * update did. Taking away the last active admin is refused.
  */
-export async function changeStaffAccount(db: Db, d1: D1Database, actor: Actor, id: number, expectedVersion: number, changes: UserChanges): Promise<ChangeStaffResult> {
+export async function changeStaffAccount(db: Db, d1: D1Handle, actor: Actor, id: number, expectedVersion: number, changes: UserChanges): Promise<ChangeStaffResult> {
   const before = await getUser(db, id)
   if (!before) return { kind: 'not_found' }
   if (before.version !== expectedVersion) return { kind: 'stale', version: before.version }

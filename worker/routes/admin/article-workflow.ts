@@ -55,7 +55,7 @@ const routes = new Hono<AdminEnv>()
     validate('json', EmptyBody),
     async (c) => {
       const { id } = c.req.valid('param')
-      await restoreArticle(c.var.db, c.env.DB, id, c.req.valid('header')['if-match'], actorOf(c))
+      await restoreArticle(c.var.db, c.var.d1, id, c.req.valid('header')['if-match'], actorOf(c))
       return articleResponse(c, id)
     },
   )
@@ -66,7 +66,7 @@ const routes = new Hono<AdminEnv>()
     validate('param', IdParam),
     validate('json', EmptyBody),
     async (c) => {
-      await purgeArticle(c.var.db, c.env.DB, c.req.valid('param').id, actorOf(c))
+      await purgeArticle(c.var.db, c.var.d1, c.req.valid('param').id, actorOf(c))
       return c.body(null, 204)
     },
   )
@@ -81,7 +81,7 @@ for (const [action, t] of Object.entries(TRANSITIONS) as [WorkflowAction, Transi
     async (c) => {
       const { id } = c.req.valid('param')
       const body = c.req.valid('json') as { published_at?: string; at?: string }
-      await applyWorkflow(c.var.db, c.env.DB, id, action, actorOf(c), { ifMatch: c.req.valid('header')['if-match'], ...t.options(body) })
+      await applyWorkflow(c.var.db, c.var.d1, id, action, actorOf(c), { ifMatch: c.req.valid('header')['if-match'], ...t.options(body) })
       return articleResponse(c, id)
     },
   )

@@ -4,7 +4,7 @@ import type { GenericSchema } from 'valibot'
 import { IfMatchHeader } from '../../../schema/api/admin-common'
 import { IdParam } from '../../../schema/api/common'
 import { NoQuery } from '../../../schema/api/taxonomy'
-import type { Db } from '../../db/client'
+import type { Db, D1Handle } from '../../db/client'
 import { actorOf, requireRole, type AdminEnv } from '../../middleware/auth'
 import { validate } from '../../middleware/validate'
 import { versionTag } from '../../lib/precondition'
@@ -22,9 +22,9 @@ export interface TaxonomyRoutesConfig<R extends { version: number }, C, P> {
   schemas: { list: GenericSchema; listQuery: GenericSchema; create: GenericSchema; patch: GenericSchema; one: GenericSchema }
   list: (db: Db, query: never) => Promise<Page<R>>
   get: (db: Db, id: number) => Promise<R>
-  create: (db: Db, d1: D1Database, body: C, actor: Actor) => Promise<number>
-  update: (db: Db, d1: D1Database, id: number, ifMatch: number | undefined, body: P, actor: Actor) => Promise<void>
-  remove: (db: Db, d1: D1Database, id: number, ifMatch: number | undefined, actor: Actor) => Promise<void>
+  create: (db: Db, d1: D1Handle, body: C, actor: Actor) => Promise<number>
+  update: (db: Db, d1: D1Handle, id: number, ifMatch: number | undefined, body: P, actor: Actor) => Promise<void>
+  remove: (db: Db, d1: D1Handle, id: number, ifMatch: number | undefined, actor: Actor) => Promise<void>
   serialize: (row: R, settings: SiteSettings) => unknown
   deleteNote: string
 }
@@ -60,7 +60,7 @@ export function taxonomyRoutes<R extends { version: number }, C, P>(cfg: Taxonom
       desk,
       validate('json', cfg.schemas.create),
       async (c) => {
-        const id = await cfg.create(c.var.db, c.env.DB, c.req.valid('json') as C, actorOf(c))
+        const id = await cfg.create(c.var.db, c.var.d1, c.req.valid('json') as C, actorOf(c))
         c.header('Location', `${c.req.path.replace(/\/$/, '')}/${id}`)
         return one(c, id, 201)
       },
@@ -81,7 +81,7 @@ export function taxonomyRoutes<R extends { version: number }, C, P>(cfg: Taxonom
       validate('json', cfg.schemas.patch),
       async (c) => {
         const { id } = c.req.valid('param')
-        await cfg.update(c.var.db, c.env.DB, id, c.req.valid('header')['if-match'], c.req.valid('json') as P, actorOf(c))
+        await cfg.update(c.var.db, c.var.d1, id, c.req.valid('header')['if-match'], c.req.valid('json') as P, actorOf(c))
         return one(c, id)
       },
     )
@@ -92,7 +92,7 @@ export function taxonomyRoutes<R extends { version: number }, C, P>(cfg: Taxonom
       validate('param', IdParam),
       validate('header', IfMatchHeader),
       async (c) => {
-        await cfg.remove(c.var.db, c.env.DB, c.req.valid('param').id, c.req.valid('header')['if-match'], actorOf(c))
+        await cfg.remove(c.var.db, c.var.d1, c.req.valid('param').id, c.req.valid('header')['if-match'], actorOf(c))
         return c.body(null, 204)
       },
     )

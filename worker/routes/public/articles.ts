@@ -31,7 +31,7 @@ export const publicArticles = new Hono<AppEnv>()
     async (c) => {
       const q = c.req.valid('query')
       const page = await listPublishedArticles(c.var.db, q)
-      const data = (await serialize(c.env, page.items)).map((a) => pickFields(a, q.fields))
+      const data = (await serialize(c, page.items)).map((a) => pickFields(a, q.fields))
       return c.json({ data, next_cursor: page.nextCursor }, 200)
     },
   )
@@ -59,7 +59,7 @@ export const publicArticles = new Hono<AppEnv>()
         return c.redirect(`/api/v1/articles/slug/${found.slug}${search}`, 301)
       }
       if (found.kind === 'missing') throw notFound('Published article')
-      const [article] = await serialize(c.env, [found.bundle])
+      const [article] = await serialize(c, [found.bundle])
       return c.json({ data: pickFields(article!, c.req.valid('query').fields) }, 200)
     },
   )
@@ -77,7 +77,7 @@ export const publicArticles = new Hono<AppEnv>()
     async (c) => {
       const bundle = await getPublishedArticleById(c.var.db, c.req.valid('param').id)
       if (!bundle) throw notFound('Published article')
-      const [article] = await serialize(c.env, [bundle])
+      const [article] = await serialize(c, [bundle])
       return c.json({ data: pickFields(article!, c.req.valid('query').fields) }, 200)
     },
   )

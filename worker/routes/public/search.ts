@@ -36,7 +36,7 @@ export const publicSearch = new Hono<AppEnv>()
     async (c) => {
       const page = await searchPublished(c.var.db, c.req.valid('query'))
       const settings = siteSettings(c.env)
-      const views = await viewTotals(c.env, page.items.map((h) => h.bundle.article.id))
+      const views = await viewTotals(c.var.d1, c.env.VIEWS, page.items.map((h) => h.bundle.article.id))
       const data = page.items.map((h) => serializeSearchHit(h, page.isHit, settings, views.get(h.bundle.article.id) ?? 0))
       return c.json({ data, next_cursor: page.nextCursor }, 200)
     },
@@ -59,7 +59,7 @@ export const publicSearch = new Hono<AppEnv>()
       const bundles = await relatedArticles(c.var.db, c.req.valid('param').id, c.req.valid('query').limit)
       if (!bundles) throw notFound('Published article')
       const settings = siteSettings(c.env)
-      const views = await viewTotals(c.env, bundles.map((b) => b.article.id))
+      const views = await viewTotals(c.var.d1, c.env.VIEWS, bundles.map((b) => b.article.id))
       return c.json({ data: bundles.map((b) => serializePublicArticle(b, settings, views.get(b.article.id) ?? 0)) }, 200)
     },
   )

@@ -77,6 +77,6 @@ export const publicViews = new Hono<AppEnv>()
     readCache(),
     async (c) => {
       const bundles = await mostReadArticles(c.var.db, c.req.valid('query'))
-      return c.json({ data: await serializeArticles(c.env, bundles), next_cursor: null }, 200)
+      return c.json({ data: await serializeArticles(c, bundles), next_cursor: null }, 200)
     },
   )

@@ -1,5 +1,5 @@
 import { runBatch } from '../../db/batch'
-import type { Db } from '../../db/client'
+import type { Db, D1Handle } from '../../db/client'
 import { auditInsert } from '../audit'
 import { hashPassword, verifyPassword } from '../password'
 import { getPasswordHash, setPasswordQuery, userHasHash } from '../users'
@@ -16,7 +16,7 @@ export type ChangePasswordResult = 'changed' | 'wrong_password' | 'conflict' | {
  */
 export async function changePassword(
   db: Db,
-  d1: D1Database,
+  d1: D1Handle,
   user: StaffUser,
   keepSessionId: number,
   current: string,

@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely'
 import { EMAIL_PATTERN } from '../../../schema/api/auth'
 import { runBatch } from '../../db/batch'
-import type { Db } from '../../db/client'
+import type { Db, D1Handle } from '../../db/client'
 import { auditInsert } from '../audit'
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password'
 import { normalizeEmail } from '../users'
@@ -20,7 +20,7 @@ const settled = new WeakSet<Db>()
  * empty. The insert itself re-checks emptiness, so two first logins at once create
  * one admin. Returns whether this call created it.
  */
-export async function ensureFirstAdmin(db: Db, d1: D1Database, secrets: FirstAdminSecrets, now = new Date()): Promise<boolean> {
+export async function ensureFirstAdmin(db: Db, d1: D1Handle, secrets: FirstAdminSecrets, now = new Date()): Promise<boolean> {
   const email = secrets.ADMIN_EMAIL?.trim()
   const password = secrets.ADMIN_PASSWORD
   if (!email || !password || settled.has(db)) return false

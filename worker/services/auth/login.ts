@@ -1,5 +1,5 @@
 import { runBatch } from '../../db/batch'
-import type { Db } from '../../db/client'
+import type { Db, D1Handle } from '../../db/client'
 import { auditInsert } from '../audit'
 import { verifyAgainstNothing, verifyPassword } from '../password'
 import { findUserForLogin } from '../users'
@@ -18,7 +18,7 @@ export type LoginResult =
  * writes the same rows as a wrong password, so neither the answer nor its timing
  * tells whether the account exists. A suspended account fails like a wrong password.
  */
-export async function attemptLogin(db: Db, d1: D1Database, email: string, password: string, client: ClientInfo, now = new Date()): Promise<LoginResult> {
+export async function attemptLogin(db: Db, d1: D1Handle, email: string, password: string, client: ClientInfo, now = new Date()): Promise<LoginResult> {
   const keys = throttleKeys(email, client.ip)
   const retryAfterSeconds = await lockedForSeconds(db, keys, now)
   if (retryAfterSeconds > 0) return { kind: 'locked', retryAfterSeconds }

@@ -1,13 +1,13 @@
 import { sql } from 'kysely'
 import type { AccessTokenSummary } from '../../../schema/tables/auth'
 import { runBatch } from '../../db/batch'
-import type { Db } from '../../db/client'
+import type { Db, D1Handle } from '../../db/client'
 import { auditInsert } from '../audit'
 import { createAccessToken, findAccessToken, revokeAccessTokenQuery } from './access-tokens'
 import type { Actor } from './staff'
 
 /** Mints a token for the actor and audits it in one batch; the secret is returned once. */
-export async function issueAccessToken(db: Db, d1: D1Database, actor: Actor, name: string, days: number) {
+export async function issueAccessToken(db: Db, d1: D1Handle, actor: Actor, name: string, days: number) {
   const { insert, secret } = await createAccessToken(db, actor.id, name, days)
   const [inserted] = await runBatch(d1, [
     insert,
@@ -17,7 +17,7 @@ export async function issueAccessToken(db: Db, d1: D1Database, actor: Actor, nam
 }
 
 /** Revokes one of the actor's own tokens (audited); revoking a revoked one changes nothing. */
-export async function revokeOwnAccessToken(db: Db, d1: D1Database, actor: Actor, id: number): Promise<'revoked' | 'already_revoked' | 'not_found'> {
+export async function revokeOwnAccessToken(db: Db, d1: D1Handle, actor: Actor, id: number): Promise<'revoked' | 'already_revoked' | 'not_found'> {
   const token = await findAccessToken(db, actor.id, id)
   if (!token) return 'not_found'
   if (token.revoked_at !== null) return 'already_revoked'

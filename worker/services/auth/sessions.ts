@@ -1,5 +1,5 @@
 import { runBatch } from '../../db/batch'
-import type { Db } from '../../db/client'
+import type { Db, D1Handle } from '../../db/client'
 import { auditInsert } from '../audit'
 import { randomSecret, sha256Hex } from '../../lib/secret-token'
 import { isStale, STAFF_COLUMNS, toStaffUser, type ClientInfo, type StaffUser } from './staff'
@@ -65,7 +65,7 @@ export async function authenticateSession(db: Db, token: string, now = new Date(
 }
 
 /** Ends one session (logout), audited in the same batch. */
-export async function endSession(db: Db, d1: D1Database, user: StaffUser, sessionId: number, ip: string | null) {
+export async function endSession(db: Db, d1: D1Handle, user: StaffUser, sessionId: number, ip: string | null) {
   await runBatch(d1, [
     db.deleteFrom('sessions').where('id', '=', sessionId),
     auditInsert(db, { actorId: user.id, action: 'logout', resourceType: 'user', resourceId: user.id, ip }),

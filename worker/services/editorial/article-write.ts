@@ -1,6 +1,6 @@
 import { sql, type Compilable } from 'kysely'
 import type { ArticleStatus } from '../../../schema/database'
-import type { Db } from '../../db/client'
+import type { Db, D1Handle } from '../../db/client'
 import { runBatch } from '../../db/batch'
 import { abortUnlessChanged, isForeignKeyViolation, isStaleAbort, isUniqueViolation } from '../../db/guard'
 import { ApiError, notFound } from '../../lib/errors'
@@ -55,7 +55,7 @@ async function explainFailure(db: Db, id: number, err: unknown): Promise<never> 
  * UNIQUE (article_id, version) of revisions refuses a second writer too, so
  * exactly one of many concurrent saves of one version lands.
  */
-export async function saveArticle(db: Db, d1: D1Database, before: ArticleState, expectedVersion: number, save: ArticleSave): Promise<number> {
+export async function saveArticle(db: Db, d1: D1Handle, before: ArticleState, expectedVersion: number, save: ArticleSave): Promise<number> {
   const id = before.row.id
   if (expectedVersion !== before.row.version) throw staleVersion('article', before.row.version)
   const now = nowIso()
@@ -93,7 +93,7 @@ export async function saveArticle(db: Db, d1: D1Database, before: ArticleState, 
  * batch. Statements after the insert find the new row by its (unique) slug.
  * Returns the new id; a slug taken meanwhile is reported as `slug_taken`.
  */
-export async function insertArticle(db: Db, d1: D1Database, content: ArticleContent, actor: Actor): Promise<number | 'slug_taken'> {
+export async function insertArticle(db: Db, d1: D1Handle, content: ArticleContent, actor: Actor): Promise<number | 'slug_taken'> {
   const now = nowIso()
   const articleId = sql<number>`(SELECT id FROM articles WHERE slug = ${content.slug})`
   const queries: Compilable[] = [

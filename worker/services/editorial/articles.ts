@@ -1,5 +1,5 @@
 import type { ArticleCreate, ArticlePatch } from '../../../schema/api/admin-articles'
-import type { Db } from '../../db/client'
+import type { Db, D1Handle } from '../../db/client'
 import { runBatch } from '../../db/batch'
 import { abortUnlessChanged, isStaleAbort } from '../../db/guard'
 import { ApiError } from '../../lib/errors'
@@ -15,7 +15,7 @@ import { checkReferences } from './references'
 import { resolveArticleSlug } from './slugs'
 
 /** Creates a draft owned by `actor`; returns its id. */
-export async function createArticle(db: Db, d1: D1Database, input: ArticleCreate, actor: Actor, language: string): Promise<number> {
+export async function createArticle(db: Db, d1: D1Handle, input: ArticleCreate, actor: Actor, language: string): Promise<number> {
   const content = applyInput(emptyContent(language), input)
   await checkReferences(db, content, null)
   // A generated slug can be taken between the check and the insert (saves of one
@@ -30,7 +30,7 @@ export async function createArticle(db: Db, d1: D1Database, input: ArticleCreate
 }
 
 /** Applies a patch at `expectedVersion`; returns the new version. */
-export async function updateArticle(db: Db, d1: D1Database, id: number, expectedVersion: number, patch: ArticlePatch, actor: Actor) {
+export async function updateArticle(db: Db, d1: D1Handle, id: number, expectedVersion: number, patch: ArticlePatch, actor: Actor) {
   const before = await loadArticleState(db, id)
   authorize('edit', actor, before.row)
   if (expectedVersion !== before.row.version) throw staleVersion('article', before.row.version)
@@ -46,14 +46,14 @@ export async function updateArticle(db: Db, d1: D1Database, id: number, expected
 export const versionFor = (state: ArticleState, ifMatch: number | undefined) => ifMatch ?? state.row.version
 
 /** Moves an article to the trash (404 publicly, restorable). */
-export async function trashArticle(db: Db, d1: D1Database, id: number, expectedVersion: number, actor: Actor) {
+export async function trashArticle(db: Db, d1: D1Handle, id: number, expectedVersion: number, actor: Actor) {
   const before = await loadArticleState(db, id)
   authorize('delete', actor, before.row)
   return saveArticle(db, d1, before, expectedVersion, { actor, action: 'article.trashed', content: before.content, workflow: { deleted_at: nowIso() } })
 }
 
 /** Takes an article out of the trash, in the status it had. */
-export async function restoreArticle(db: Db, d1: D1Database, id: number, ifMatch: number | undefined, actor: Actor) {
+export async function restoreArticle(db: Db, d1: D1Handle, id: number, ifMatch: number | undefined, actor: Actor) {
   const before = await loadArticleState(db, id)
   authorize('restore', actor, before.row)
   return saveArticle(db, d1, before, versionFor(before, ifMatch), { actor, action: 'article.restored', content: before.content, workflow: { deleted_at: null } })
@@ -63,7 +63,7 @@ export async function restoreArticle(db: Db, d1: D1Database, id: number, ifMatch
  * Deletes a trashed article for good (admins only): its revisions, links and slug
  * history go with it (ON DELETE CASCADE); the audit line stays.
  */
-export async function purgeArticle(db: Db, d1: D1Database, id: number, actor: Actor) {
+export async function purgeArticle(db: Db, d1: D1Handle, id: number, actor: Actor) {
   const before = await loadArticleState(db, id)
   authorize('purge', actor, before.row)
   const purge = runBatch(d1, [

@@ -1,5 +1,5 @@
 import type { AuthorCreate, AuthorPatch } from '../../../schema/api/admin-taxonomies'
-import type { Db } from '../../db/client'
+import type { Db, D1Handle } from '../../db/client'
 import { notFound } from '../../lib/errors'
 import { matchVersion } from '../../lib/precondition'
 import { pageByName, type NamePageOptions } from '../name-page'
@@ -24,7 +24,7 @@ export async function getAdminAuthor(db: Db, id: number) {
 }
 
 /** Two reporters may share a name: the second gets `-2` on its slug. */
-export async function createAuthor(db: Db, d1: D1Database, input: AuthorCreate, actor: Actor) {
+export async function createAuthor(db: Db, d1: D1Handle, input: AuthorCreate, actor: Actor) {
   await checkReference(db, 'users', 'user_id', input.user_id)
   const slug = await taxonomySlug(db, 'authors', { requested: input.slug, name: input.name, ownerId: null, suffix: true })
   return insertTaxonomy(db, d1, 'authors', {
@@ -36,7 +36,7 @@ export async function createAuthor(db: Db, d1: D1Database, input: AuthorCreate, 
   }, actor)
 }
 
-export async function updateAuthor(db: Db, d1: D1Database, id: number, ifMatch: number | undefined, patch: AuthorPatch, actor: Actor) {
+export async function updateAuthor(db: Db, d1: D1Handle, id: number, ifMatch: number | undefined, patch: AuthorPatch, actor: Actor) {
   const before = await getAdminAuthor(db, id)
   const version = matchVersion('author', ifMatch, before.version)
   await checkReference(db, 'users', 'user_id', patch.user_id)
@@ -45,7 +45,7 @@ export async function updateAuthor(db: Db, d1: D1Database, id: number, ifMatch: 
 }
 
 /** Deletes a byline; articles lose it (their links cascade). */
-export async function deleteAuthor(db: Db, d1: D1Database, id: number, ifMatch: number | undefined, actor: Actor) {
+export async function deleteAuthor(db: Db, d1: D1Handle, id: number, ifMatch: number | undefined, actor: Actor) {
   const before = await getAdminAuthor(db, id)
   const version = matchVersion('author', ifMatch, before.version)
   await deleteVersioned(db, d1, 'authors', id, version, { actor, action: 'author.deleted', details: { slug: before.slug, name: before.name, articles: before.article_count } })

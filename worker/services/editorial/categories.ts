@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { CategoryCreate, CategoryPatch } from '../../../schema/api/admin-taxonomies'
-import type { Db } from '../../db/client'
+import type { Db, D1Handle } from '../../db/client'
 import { ApiError, notFound } from '../../lib/errors'
 import { matchVersion } from '../../lib/precondition'
 import type { Actor } from './actor'
@@ -34,7 +34,7 @@ const cycleError = () =>
     { path: 'json.parent_id', message: 'would create a cycle' },
   ])
 
-export async function createCategory(db: Db, d1: D1Database, input: CategoryCreate, actor: Actor) {
+export async function createCategory(db: Db, d1: D1Handle, input: CategoryCreate, actor: Actor) {
   await checkReference(db, 'categories', 'parent_id', input.parent_id)
   const slug = await taxonomySlug(db, 'categories', { requested: input.slug, name: input.name, ownerId: null, suffix: true })
   return insertTaxonomy(db, d1, 'categories', {
@@ -46,7 +46,7 @@ export async function createCategory(db: Db, d1: D1Database, input: CategoryCrea
   }, actor)
 }
 
-export async function updateCategory(db: Db, d1: D1Database, id: number, ifMatch: number | undefined, patch: CategoryPatch, actor: Actor) {
+export async function updateCategory(db: Db, d1: D1Handle, id: number, ifMatch: number | undefined, patch: CategoryPatch, actor: Actor) {
   const before = await getAdminCategory(db, id)
   const version = matchVersion('category', ifMatch, before.version)
   await checkReference(db, 'categories', 'parent_id', patch.parent_id)
@@ -62,7 +62,7 @@ export async function updateCategory(db: Db, d1: D1Database, id: number, ifMatch
 }
 
 /** Deletes an empty category: one with articles (any status, trash too) or subcategories is a 409. */
-export async function deleteCategory(db: Db, d1: D1Database, id: number, ifMatch: number | undefined, actor: Actor) {
+export async function deleteCategory(db: Db, d1: D1Handle, id: number, ifMatch: number | undefined, actor: Actor) {
   const before = await getAdminCategory(db, id)
   const version = matchVersion('category', ifMatch, before.version)
   const children = await db.selectFrom('categories').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', id).executeTakeFirstOrThrow()

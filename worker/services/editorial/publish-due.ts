@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client'
+import type { Db, D1Handle } from '../../db/client'
 import { ApiError } from '../../lib/errors'
 import { SYSTEM_ACTOR } from './actor'
 import { loadArticleState } from './article-state'
@@ -13,7 +13,7 @@ const BATCH = 50
  * An article edited at the same moment loses nothing: its save is refused as stale
  * and the next tick tries again. Returns the ids published.
  */
-export async function publishDueArticles(db: Db, d1: D1Database, now: Date): Promise<number[]> {
+export async function publishDueArticles(db: Db, d1: D1Handle, now: Date): Promise<number[]> {
   const due = await db
     .selectFrom('articles')
     .select('id')

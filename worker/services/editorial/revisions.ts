@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client'
+import type { Db, D1Handle } from '../../db/client'
 import { decodeCursor, encodeCursor } from '../../lib/cursor'
 import { ApiError, notFound } from '../../lib/errors'
 import type { Actor } from './actor'
@@ -45,7 +45,7 @@ export async function getRevision(db: Db, articleId: number, version: number) {
  * Puts a revision's content back as a NEW version (history is never rewritten).
  * The workflow state is kept: restoring an old text does not unpublish.
  */
-export async function restoreRevision(db: Db, d1: D1Database, articleId: number, version: number, ifMatch: number | undefined, actor: Actor) {
+export async function restoreRevision(db: Db, d1: D1Handle, articleId: number, version: number, ifMatch: number | undefined, actor: Actor) {
   const before = await loadArticleState(db, articleId)
   authorize('edit', actor, before.row)
   const revision = await getRevision(db, articleId, version)

@@ -1,5 +1,5 @@
 import type { TagCreate, TagPatch } from '../../../schema/api/admin-taxonomies'
-import type { Db } from '../../db/client'
+import type { Db, D1Handle } from '../../db/client'
 import { notFound } from '../../lib/errors'
 import { matchVersion } from '../../lib/precondition'
 import { pageByName, type NamePageOptions } from '../name-page'
@@ -21,13 +21,13 @@ export async function getAdminTag(db: Db, id: number) {
 }
 
 /** A tag is its slug: a second "Đà Nẵng" (or "Da Nang") is a 409, not `da-nang-2`. */
-export async function createTag(db: Db, d1: D1Database, input: TagCreate, actor: Actor) {
+export async function createTag(db: Db, d1: D1Handle, input: TagCreate, actor: Actor) {
   const slug = await taxonomySlug(db, 'tags', { requested: input.slug, name: input.name, ownerId: null, suffix: false })
   return insertTaxonomy(db, d1, 'tags', { slug, name: input.name }, actor)
 }
 
 /** Renames a tag; its slug changes only when one is given. */
-export async function updateTag(db: Db, d1: D1Database, id: number, ifMatch: number | undefined, patch: TagPatch, actor: Actor) {
+export async function updateTag(db: Db, d1: D1Handle, id: number, ifMatch: number | undefined, patch: TagPatch, actor: Actor) {
   const before = await getAdminTag(db, id)
   const version = matchVersion('tag', ifMatch, before.version)
   if (patch.slug !== undefined) await taxonomySlug(db, 'tags', { requested: patch.slug, name: before.name, ownerId: id, suffix: false })
@@ -35,7 +35,7 @@ export async function updateTag(db: Db, d1: D1Database, id: number, ifMatch: num
 }
 
 /** Deletes a tag; articles lose it (their links cascade). */
-export async function deleteTag(db: Db, d1: D1Database, id: number, ifMatch: number | undefined, actor: Actor) {
+export async function deleteTag(db: Db, d1: D1Handle, id: number, ifMatch: number | undefined, actor: Actor) {
   const before = await getAdminTag(db, id)
   const version = matchVersion('tag', ifMatch, before.version)
   await deleteVersioned(db, d1, 'tags', id, version, { actor, action: 'tag.deleted', details: { slug: before.slug, name: before.name, articles: before.article_count } })

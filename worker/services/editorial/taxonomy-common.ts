@@ -1,6 +1,6 @@
 import { sql, type Insertable } from 'kysely'
 import type { Database } from '../../../schema/database'
-import type { Db } from '../../db/client'
+import type { Db, D1Handle } from '../../db/client'
 import { runBatch } from '../../db/batch'
 import { ApiError } from '../../lib/errors'
 import { toSlug } from '../../lib/slug'
@@ -43,7 +43,7 @@ export async function taxonomySlug(
 /** Inserts a taxonomy row (its `name_sort` from `name`) with its audit line in one batch; returns the new id. */
 export async function insertTaxonomy<T extends VersionedTable>(
   db: Db,
-  d1: D1Database,
+  d1: D1Handle,
   table: T,
   values: Omit<Insertable<Database[T]>, 'name_sort' | 'created_at' | 'updated_at'>,
   actor: Actor,

@@ -1,6 +1,6 @@
 import type { Compilable, Expression, SqlBool, Updateable } from 'kysely'
 import type { Database } from '../../../schema/database'
-import type { Db } from '../../db/client'
+import type { Db, D1Handle } from '../../db/client'
 import { runBatch } from '../../db/batch'
 import { abortUnlessChanged, isForeignKeyViolation, isStaleAbort, isUniqueViolation } from '../../db/guard'
 import { ApiError, notFound } from '../../lib/errors'
@@ -44,7 +44,7 @@ export interface RowWrite {
  * become the client's error: 404 gone, 412 stale (with the current version), 409
  * for a taken slug or a row still referenced.
  */
-async function versionedBatch(db: Db, d1: D1Database, table: VersionedTable, id: number, expectedVersion: number, write: Compilable, w: RowWrite) {
+async function versionedBatch(db: Db, d1: D1Handle, table: VersionedTable, id: number, expectedVersion: number, write: Compilable, w: RowWrite) {
   const audit = auditInsert(db, {
     actorId: w.actor.id,
     action: w.action,
@@ -69,7 +69,7 @@ async function versionedBatch(db: Db, d1: D1Database, table: VersionedTable, id:
 /** Updates row `id` at `expectedVersion` (see versionedBatch); a new `name` brings its `name_sort`. */
 export async function updateVersioned<T extends VersionedTable>(
   db: Db,
-  d1: D1Database,
+  d1: D1Handle,
   table: T,
   id: number,
   expectedVersion: number,
@@ -87,7 +87,7 @@ export async function updateVersioned<T extends VersionedTable>(
   await versionedBatch(db, d1, table, id, expectedVersion, update, w)
 }
 
-export async function deleteVersioned(db: Db, d1: D1Database, table: VersionedTable, id: number, expectedVersion: number, w: RowWrite) {
+export async function deleteVersioned(db: Db, d1: D1Handle, table: VersionedTable, id: number, expectedVersion: number, w: RowWrite) {
   const remove = db.deleteFrom(table as 'tags').where('id', '=', id).where('version', '=', expectedVersion)
   await versionedBatch(db, d1, table, id, expectedVersion, remove, w)
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client'
+import type { Db, D1Handle } from '../../db/client'
 import { ApiError } from '../../lib/errors'
 import type { Actor } from './actor'
 import { loadArticleState } from './article-state'
@@ -26,7 +26,7 @@ const badTime = (path: string, message: string) => new ApiError(400, 'validation
  * which state) and saves the change as a new version with a revision and an audit
  * line. Returns the new version.
  */
-export async function applyWorkflow(db: Db, d1: D1Database, id: number, action: WorkflowAction, actor: Actor, opts: WorkflowOptions = {}) {
+export async function applyWorkflow(db: Db, d1: D1Handle, id: number, action: WorkflowAction, actor: Actor, opts: WorkflowOptions = {}) {
   const now = opts.now ?? new Date()
   const before = await loadArticleState(db, id)
   const status = authorize(action, actor, before.row)

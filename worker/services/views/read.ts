@@ -1,4 +1,5 @@
 import { viewCounterFor, type ViewCounter } from './counter'
+import type { D1Handle } from '../../db/client'
 import { selectDone } from './rollup-sql'
 
 /**
@@ -8,11 +9,11 @@ import { selectDone } from './rollup-sql'
  * single snapshot, so a shard is added on top of the total exactly when the total
  * does not already contain it.
  */
-export async function viewTotals(env: Env, ids: number[]): Promise<Map<number, number>> {
-  return readViewTotals(env.DB, viewCounterFor(env.VIEWS), ids)
+export async function viewTotals(d1: D1Handle, kv: KVNamespace, ids: number[]): Promise<Map<number, number>> {
+  return readViewTotals(d1, viewCounterFor(kv), ids)
 }
 
-export async function readViewTotals(d1: D1Database, counter: ViewCounter, ids: number[]): Promise<Map<number, number>> {
+export async function readViewTotals(d1: D1Handle, counter: ViewCounter, ids: number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map()
   const asked = counter.unconfirmed()
   const statements = [

@@ -1,4 +1,5 @@
 import { hourIso, type CountRow } from './shard'
+import type { D1Handle } from '../../db/client'
 
 /**
  * The D1 statements of a rollup. Row sets travel as one JSON parameter read with
@@ -30,7 +31,7 @@ function jsonChunks(items: unknown[], maxBytes = JSON_PARAM_BYTES): string[] {
 }
 
 /** Which of these shard keys are already folded into the counts, and when. */
-export function selectDone(d1: D1Database, keys: string[]): D1PreparedStatement {
+export function selectDone(d1: D1Handle, keys: string[]): D1PreparedStatement {
   return d1.prepare('SELECT key, done_at FROM view_shards_done WHERE key IN (SELECT value FROM json_each(?))').bind(JSON.stringify(keys))
 }
 
@@ -39,7 +40,7 @@ export function selectDone(d1: D1Database, keys: string[]): D1PreparedStatement 
  * another rollup folded any of them meanwhile the batch fails on the primary key
  * and none of its increments land.
  */
-export function foldStatements(d1: D1Database, keys: string[], rows: CountRow[], nowIso: string): D1PreparedStatement[] {
+export function foldStatements(d1: D1Handle, keys: string[], rows: CountRow[], nowIso: string): D1PreparedStatement[] {
   const perHour = new Map<string, [number, string, number]>()
   const perArticle = new Map<number, number>()
   for (const [articleId, hour, n] of rows) {
@@ -79,7 +80,7 @@ export function foldStatements(d1: D1Database, keys: string[], rows: CountRow[],
 }
 
 /** Forgets done keys that can no longer exist in KV, and buckets older than every window. */
-export function pruneStatements(d1: D1Database, doneBeforeIso: string, hoursBeforeIso: string): D1PreparedStatement[] {
+export function pruneStatements(d1: D1Handle, doneBeforeIso: string, hoursBeforeIso: string): D1PreparedStatement[] {
   return [
     d1.prepare('DELETE FROM view_shards_done WHERE done_at < ?').bind(doneBeforeIso),
     d1.prepare('DELETE FROM article_view_hours WHERE hour < ?').bind(hoursBeforeIso),

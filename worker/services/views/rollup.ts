@@ -1,4 +1,5 @@
 import { mapLimit } from '../../lib/map-limit'
+import type { D1Handle } from '../../db/client'
 import { BULK_GET_MAX, KV_OPS_PER_RUN, LIST_PAGE_MAX, shardsWithin } from './kv-budget'
 import { foldStatements, pruneStatements, selectDone } from './rollup-sql'
 import { decodeShard, DONE_RETENTION_MS, hourIndex, hourIso, SHARD_PREFIX, shardCreatedAt, type CountRow } from './shard'
@@ -65,7 +66,7 @@ function leftover(key: string, doneAt: number, now: number): boolean {
  * rolls back and is rebuilt without it (no second KV read). Returns the KV reads
  * made and the keys to delete.
  */
-async function foldGroup(d1: D1Database, kv: KVNamespace, keys: string[], now: number, report: RollupReport) {
+async function foldGroup(d1: D1Handle, kv: KVNamespace, keys: string[], now: number, report: RollupReport) {
   const nowIso = new Date(now).toISOString()
   const values = new Map<string, string | null>()
   let kvReads = 0
@@ -113,7 +114,7 @@ async function foldGroup(d1: D1Database, kv: KVNamespace, keys: string[], now: n
  * @example
  * await rollupShards(env.DB, env.VIEWS, { kvOps: 890 })
  */
-export async function rollupShards(d1: D1Database, kv: KVNamespace, options: RollupOptions = {}): Promise<RollupReport> {
+export async function rollupShards(d1: D1Handle, kv: KVNamespace, options: RollupOptions = {}): Promise<RollupReport> {
   const now = options.now ?? Date.now()
   const groupSize = Math.min(options.groupSize ?? BULK_GET_MAX, BULK_GET_MAX)
   const budget = options.kvOps ?? KV_OPS_PER_RUN

@@ -42,7 +42,7 @@ export const meRoutes = new Hono<AdminEnv>()
       if (sessionId === null) throw new ApiError(403, 'forbidden', 'Changing the password needs a signed-in browser session, not a token')
       const db = c.var.db
       const { current_password, new_password } = c.req.valid('json')
-      const result = await changePassword(db, c.env.DB, c.get('user'), sessionId, current_password, new_password, clientInfo(c))
+      const result = await changePassword(db, c.var.d1, c.get('user'), sessionId, current_password, new_password, clientInfo(c))
       if (typeof result === 'object') {
         throw new ApiError(429, 'too_many_requests', 'Too many failed attempts; try again later', [], { 'Retry-After': String(result.lockedForSeconds) })
       }

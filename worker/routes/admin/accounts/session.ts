@@ -44,8 +44,8 @@ export const sessionRoutes = new Hono<AdminEnv>()
       refuseForeignOrigin(c)
       const db = c.var.db
       const { email, password } = c.req.valid('json')
-      await ensureFirstAdmin(db, c.env.DB, c.env)
-      const result = await attemptLogin(db, c.env.DB, email, password, clientInfo(c))
+      await ensureFirstAdmin(db, c.var.d1, c.env)
+      const result = await attemptLogin(db, c.var.d1, email, password, clientInfo(c))
       if (result.kind === 'locked') {
         throw new ApiError(429, 'too_many_requests', 'Too many failed sign-ins; try again later', [], {
           'Retry-After': String(result.retryAfterSeconds),
@@ -72,7 +72,7 @@ export const sessionRoutes = new Hono<AdminEnv>()
       if (sessionId === null) {
         throw new ApiError(400, 'bad_request', 'Signed in with a token, not a session: revoke the token with DELETE /api/admin/tokens/{id}')
       }
-      await endSession(c.var.db, c.env.DB, c.get('user'), sessionId, clientInfo(c).ip)
+      await endSession(c.var.db, c.var.d1, c.get('user'), sessionId, clientInfo(c).ip)
       c.header('Set-Cookie', clearedSessionCookie())
       return c.body(null, 204)
     },

@@ -45,7 +45,7 @@ export const tokenRoutes = new Hono<AdminEnv>()
       if (c.get('authMethod') !== 'cookie') throw new ApiError(403, 'forbidden', 'Creating a token needs a signed-in browser session, not a token')
       const { name, expires_in_days } = c.req.valid('json')
       const actor = actorOf(c)
-      const { row, secret } = await issueAccessToken(c.var.db, c.env.DB, actor, name, expires_in_days)
+      const { row, secret } = await issueAccessToken(c.var.db, c.var.d1, actor, name, expires_in_days)
       c.header('Location', `/api/admin/tokens/${row.id}`)
       return c.json({ data: { ...serializeAccessToken(row, siteSettings(c.env).timeZone), token: secret } }, 201)
     },
@@ -57,7 +57,7 @@ export const tokenRoutes = new Hono<AdminEnv>()
     validate('param', IdParam),
     async (c) => {
       const actor = actorOf(c)
-      const result = await revokeOwnAccessToken(c.var.db, c.env.DB, actor, c.req.valid('param').id)
+      const result = await revokeOwnAccessToken(c.var.db, c.var.d1, actor, c.req.valid('param').id)
       if (result === 'not_found') throw notFound('Token')
       return c.body(null, 204)
     },

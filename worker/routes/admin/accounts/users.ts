@@ -45,7 +45,7 @@ export const userRoutes = new Hono<AdminEnv>()
     validate('json', CreateUserBody),
     async (c) => {
       const actor = actorOf(c)
-      const result = await createStaffAccount(c.var.db, c.env.DB, actor, c.req.valid('json'))
+      const result = await createStaffAccount(c.var.db, c.var.d1, actor, c.req.valid('json'))
       if (result.kind === 'email_taken') {
         throw new ApiError(409, 'conflict', 'A staff account with that email exists', [{ path: 'json.email', message: 'is already used' }])
       }
@@ -85,7 +85,7 @@ export const userRoutes = new Hono<AdminEnv>()
     async (c) => {
       const version = requireIfMatch(c.req.valid('header')['if-match'])
       const actor = actorOf(c)
-      const result = await changeStaffAccount(c.var.db, c.env.DB, actor, c.req.valid('param').id, version, c.req.valid('json'))
+      const result = await changeStaffAccount(c.var.db, c.var.d1, actor, c.req.valid('param').id, version, c.req.valid('json'))
       if (result.kind === 'not_found') throw notFound('User')
       if (result.kind === 'stale') throw staleVersion('staff account', result.version)
       if (result.kind === 'last_admin') throw new ApiError(409, 'conflict', 'That would leave the newsroom without an active admin')
