@@ -39,7 +39,8 @@ const options: Partial<GenerateSpecOptions> = {
 }
 
 type Spec = Awaited<ReturnType<typeof generateSpecs>>
-let cached: Promise<Spec> | undefined
+/** The document once built: plain data, so no request ever waits on another's promise. */
+let cached: Spec | undefined
 
 /**
  * Everything outside /api/admin is public: its operations say `security: []` unless a
@@ -60,10 +61,7 @@ function markPublicOperations(spec: Spec): Spec {
  * OpenAPI 3.1 generated from the valibot schemas the routes validate with, so the
  * document cannot drift from what the API accepts. Built once per isolate.
  */
-export function openApiSpec(app: Hono<AppEnv>, c: Context): Promise<Spec> {
-  cached ??= generateSpecs(app, options, c).then(markPublicOperations).catch((err) => {
-    cached = undefined
-    throw err
-  })
+export async function openApiSpec(app: Hono<AppEnv>, c: Context): Promise<Spec> {
+  cached ??= markPublicOperations(await generateSpecs(app, options, c))
   return cached
 }

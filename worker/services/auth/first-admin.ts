@@ -12,8 +12,12 @@ export interface FirstAdminSecrets {
   ADMIN_PASSWORD?: string
 }
 
-/** Once users exist they always will: later logins in this isolate skip the check. */
-const settled = new WeakSet<Db>()
+/**
+ * Once users exist they always will: later logins in this isolate skip the check.
+ * Keyed by the secrets object (the worker's env, one per isolate), not by the
+ * per-request database client, which is new on every request.
+ */
+const settled = new WeakSet<FirstAdminSecrets>()
 
 /**
  * Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when the users table is
@@ -23,9 +27,9 @@ const settled = new WeakSet<Db>()
 export async function ensureFirstAdmin(db: Db, d1: D1Handle, secrets: FirstAdminSecrets, now = new Date()): Promise<boolean> {
   const email = secrets.ADMIN_EMAIL?.trim()
   const password = secrets.ADMIN_PASSWORD
-  if (!email || !password || settled.has(db)) return false
+  if (!email || !password || settled.has(secrets)) return false
   if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) {
-    settled.add(db)
+    settled.add(secrets)
     return false
   }
   if (!EMAIL_PATTERN.test(email) || password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
@@ -56,6 +60,6 @@ export async function ensureFirstAdmin(db: Db, d1: D1Handle, secrets: FirstAdmin
     { onlyIf: sql<SqlBool>`EXISTS ${created}` },
   )
   const [result] = await runBatch(d1, [insert, audit])
-  settled.add(db)
+  settled.add(secrets)
   return (result?.meta.changes ?? 0) > 0
 }

@@ -8,7 +8,8 @@ import { recordAudit } from '../audit'
 import type { Actor } from './actor'
 
 const KEY_NAME = 'preview_signing_key'
-const keys = new Map<string, Promise<CryptoKey>>()
+/** Imported keys by secret: plain CryptoKeys, never a promise another request could be left waiting on. */
+const keys = new Map<string, CryptoKey>()
 
 /**
  * The installation's preview signing key, kept in app_meta. The first preview
@@ -28,7 +29,7 @@ async function signingKey(db: Db): Promise<CryptoKey> {
   }
   let key = keys.get(stored.value)
   if (!key) {
-    key = importHmacKey(fromBase64Url(stored.value)!)
+    key = await importHmacKey(fromBase64Url(stored.value)!)
     keys.set(stored.value, key)
   }
   return key
