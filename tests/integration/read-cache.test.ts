@@ -3,36 +3,21 @@ import { describe, expect, it } from 'vitest'
 import worker from '../../worker/index'
 import { createArticle, createCategory, db } from '../helpers/fixtures'
 import { tokenFor } from '../helpers/auth'
+import { platformD1 } from '../helpers/platform-d1'
 import { BROWSER_UA, runCron, storedTotal } from '../helpers/views'
-
-/** The real D1 binding, counting the statements the worker sends it. */
-function countingD1(d1: D1Database) {
-  const calls = { count: 0 }
-  const proxy = new Proxy(d1, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop)
-      if (typeof value !== 'function') return value
-      return (...args: unknown[]) => {
-        if (prop === 'prepare' || prop === 'exec') calls.count++
-        return (value as (...a: unknown[]) => unknown).apply(target, args)
-      }
-    },
-  })
-  return { d1: proxy, calls }
-}
 
 /**
  * The worker with the read cache on (READ_CACHE_TTL, in seconds; the suite runs with
- * it off) and every D1 statement counted. Real bindings otherwise.
+ * it off) and every D1 round trip counted. Real bindings otherwise.
  */
 async function read(path: string, init: RequestInit & { ttl?: string } = {}) {
-  const { d1, calls } = countingD1(env.DB)
+  const { d1, calls } = platformD1()
   const ctx = createExecutionContext()
   const res = await worker.fetch(new Request(`http://127.0.0.1:8787${path}`, { redirect: 'manual', ...init }), { ...env, DB: d1, READ_CACHE_TTL: init.ttl ?? '1' }, ctx)
   // A view beacon's waitUntil is its flush timer (seconds): the cron flushes instead.
   if (!init.method) await waitOnExecutionContext(ctx)
   const text = await res.text()
-  return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : null, queries: calls.count }
+  return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : null, queries: calls.length }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
