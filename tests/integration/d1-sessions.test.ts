@@ -1,5 +1,6 @@
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { withBookmark } from '../../admin-ui/src/d1-bookmark'
 import worker from '../../worker/index'
 import { BASE, loginAs, tokenFor, type SignedIn } from '../helpers/auth'
 import { createArticle } from '../helpers/fixtures'
@@ -107,6 +108,46 @@ describe('D1 sessions: editors carry a bookmark', () => {
       expect([me.status, me.sessions], JSON.stringify(value.slice(0, 60))).toEqual([200, ['first-primary']])
       expect(me.headers.get('X-D1-Bookmark')).toMatch(BOOKMARK)
     }
+  })
+
+  it('is sent back by the admin UI’s fetch: each request starts at the newest bookmark seen', async () => {
+    const started: string[][] = []
+    const throughWorker: typeof fetch = async (input, init) => {
+      const { d1, sessions } = platformD1()
+      started.push(sessions)
+      const ctx = createExecutionContext()
+      const res = await worker.fetch(new Request(new URL(String(input), BASE), init), { ...env, DB: d1 }, ctx)
+      await waitOnExecutionContext(ctx)
+      return res
+    }
+    const send = withBookmark(throughWorker)
+    const a = await createArticle({ title: 'Bài sửa trong giao diện biên tập' })
+    const first = await send('/api/admin/me', { headers: editor.headers })
+    const saved = await send(`/api/admin/articles/${a.id}`, retitle(a.version, 'Tiêu đề mới từ giao diện'))
+    expect([first.status, saved.status]).toEqual([200, 200])
+    const reread = await send(`/api/admin/articles/${a.id}`, { headers: editor.headers })
+    expect(((await reread.json()) as { data: { title: string } }).data.title).toBe('Tiêu đề mới từ giao diện')
+    expect(started.map((s) => s[0])).toEqual([
+      'first-primary',
+      first.headers.get('X-D1-Bookmark'),
+      saved.headers.get('X-D1-Bookmark'),
+    ])
+    // A slow request's answer (an older bookmark) arriving after a newer one never replaces it.
+    let deliver!: () => void
+    const held = new Promise<void>((resolve) => (deliver = resolve))
+    const slow = withBookmark(async (input, init) => {
+      const res = await throughWorker(input, init)
+      await held
+      return res
+    })
+    const late = slow('/api/admin/me', { headers: editor.headers })
+    await expect.poll(() => started.length).toBe(4)
+    const edited = await send(`/api/admin/articles/${a.id}`, retitle(a.version + 1, 'Tiêu đề sửa lần hai'))
+    expect(edited.status).toBe(200)
+    deliver()
+    expect((await late).headers.get('X-D1-Bookmark')! < edited.headers.get('X-D1-Bookmark')!).toBe(true)
+    await send('/api/admin/me', { headers: editor.headers })
+    expect(started.at(-1)![0]).toBe(edited.headers.get('X-D1-Bookmark'))
   })
 
   it('carries the bookmark on refusals too (a 412 read the current version)', async () => {
