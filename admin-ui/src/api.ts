@@ -11,10 +11,13 @@ import type { InferOutput } from 'valibot'
 import type { AdminAuthor, AdminCategory } from '../../schema/api/admin-taxonomies'
 import type { AppType } from '../../worker/app'
 import { ApiFailure } from './api-error'
+import { withBookmark } from './d1-bookmark'
 
 export { ApiFailure } from './api-error'
 
-const client = hc<AppType>(location.origin, { init: { credentials: 'same-origin' } })
+/** Every call carries the editor's newest D1 bookmark, so reads see their own writes (d1-bookmark.ts). */
+const send = withBookmark()
+const client = hc<AppType>(location.origin, { init: { credentials: 'same-origin' }, fetch: send })
 const admin = client.api.admin
 const articles = admin.articles
 const article = articles[':id']
@@ -64,7 +67,7 @@ export type Transition = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'arch
  * hides them from AppType; they answer the same envelope as GET /articles/{id}.
  */
 function transition(id: number, action: Transition, version: number, body: { at?: string } = {}) {
-  const call = fetch(`/api/admin/articles/${id}/${action}`, {
+  const call = send(`/api/admin/articles/${id}/${action}`, {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json', 'If-Match': `"${version}"` },

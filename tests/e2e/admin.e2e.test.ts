@@ -104,6 +104,16 @@ describe('admin UI in chromium', () => {
     expect(published!.published_at_display).toBe(shown)
   })
 
+  it('reads the list at the D1 bookmark of its last answer, so the editor sees what they published', async () => {
+    const kept = await page.evaluate(() => localStorage.getItem('tin-admin-d1-bookmark'))
+    expect(kept).toMatch(/^[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{8}-[0-9a-f]{32}$/)
+    const request = page.waitForRequest((r) => new URL(r.url()).pathname === '/api/admin/articles')
+    await page.getByRole('link', { name: 'Bài viết', exact: true }).click()
+    const sent = (await request).headers()['x-d1-bookmark']
+    expect(sent !== undefined && sent >= kept!).toBe(true)
+    await page.locator('tbody tr', { hasText: TITLE }).waitFor()
+  })
+
   it('lists the article with its status, category and time, and filters by status', async () => {
     await page.getByRole('link', { name: 'Bài viết', exact: true }).click()
     const row = page.locator('tbody tr', { hasText: TITLE })

@@ -2,12 +2,14 @@
  * The real local D1 binding, held to the production limits that local workerd does
  * not enforce, and counting round trips. Every statement still runs on Miniflare's
  * D1; one that production would refuse throws first, with D1's own wording, so a
- * test sees the failure a deploy would see.
+ * test sees the failure a deploy would see. Sessions made from it (`withSession`,
+ * as every request does) are wrapped the same way, and their start recorded.
  *
  * @example
- * const { d1, calls } = platformD1()
+ * const { d1, calls, sessions } = platformD1()
  * await worker.fetch(request, { ...env, DB: d1 }, ctx)
  * expect(calls.length).toBeLessThanOrEqual(2)
+ * expect(sessions).toEqual(['first-unconstrained'])
  */
 import { env } from 'cloudflare:test'
 
@@ -65,6 +67,8 @@ function check(sql: string, params: unknown[]) {
 
 export function platformD1(real: D1Database = env.DB) {
   const calls: D1Call[] = []
+  /** What each `withSession()` was given (a constraint or a bookmark), in order. */
+  const sessions: string[] = []
   const statements = new WeakMap<object, { sql: string; real: D1PreparedStatement }>()
   const record = (kind: string, sql: string[]) => {
     calls.push({ kind, sql })
@@ -85,19 +89,27 @@ export function platformD1(real: D1Database = env.DB) {
     statements.set(wrapped, { sql, real: stmt })
     return wrapped
   }
-  const d1 = new Proxy(real, {
-    get(target, prop) {
-      if (prop === 'prepare') return (sql: string) => statement(sql, target.prepare(sql))
-      if (prop === 'batch') {
-        return (list: D1PreparedStatement[]) => {
-          const inner = list.map((s) => statements.get(s) ?? { sql: '?', real: s })
-          record('batch', inner.map((s) => s.sql))
-          return target.batch(inner.map((s) => s.real))
+  // The binding and every session made from it (D1 Sessions API) count alike.
+  const wrap = <T extends D1Database | D1DatabaseSession>(real: T): T =>
+    new Proxy(real, {
+      get(target, prop) {
+        if (prop === 'prepare') return (sql: string) => statement(sql, target.prepare(sql))
+        if (prop === 'batch') {
+          return (list: D1PreparedStatement[]) => {
+            const inner = list.map((s) => statements.get(s) ?? { sql: '?', real: s })
+            record('batch', inner.map((s) => s.sql))
+            return target.batch(inner.map((s) => s.real))
+          }
         }
-      }
-      const value = Reflect.get(target, prop)
-      return typeof value === 'function' ? value.bind(target) : value
-    },
-  })
-  return { d1, calls }
+        if (prop === 'withSession') {
+          return (start?: string) => {
+            sessions.push(start ?? 'first-unconstrained')
+            return wrap((target as D1Database).withSession(start))
+          }
+        }
+        const value = Reflect.get(target, prop)
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+  return { d1: wrap(real), calls, sessions }
 }

@@ -1,39 +1,8 @@
-import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
-import { describe, expect, it } from 'vitest'
-import worker from '../../worker/index'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { createArticle, createCategory, db } from '../helpers/fixtures'
 import { tokenFor } from '../helpers/auth'
+import { forgetCachedReads, readCached as read } from '../helpers/cached-reads'
 import { BROWSER_UA, runCron, storedTotal } from '../helpers/views'
-
-/** The real D1 binding, counting the statements the worker sends it. */
-function countingD1(d1: D1Database) {
-  const calls = { count: 0 }
-  const proxy = new Proxy(d1, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop)
-      if (typeof value !== 'function') return value
-      return (...args: unknown[]) => {
-        if (prop === 'prepare' || prop === 'exec') calls.count++
-        return (value as (...a: unknown[]) => unknown).apply(target, args)
-      }
-    },
-  })
-  return { d1: proxy, calls }
-}
-
-/**
- * The worker with the read cache on (READ_CACHE_TTL, in seconds; the suite runs with
- * it off) and every D1 statement counted. Real bindings otherwise.
- */
-async function read(path: string, init: RequestInit & { ttl?: string } = {}) {
-  const { d1, calls } = countingD1(env.DB)
-  const ctx = createExecutionContext()
-  const res = await worker.fetch(new Request(`http://127.0.0.1:8787${path}`, { redirect: 'manual', ...init }), { ...env, DB: d1, READ_CACHE_TTL: init.ttl ?? '1' }, ctx)
-  // A view beacon's waitUntil is its flush timer (seconds): the cron flushes instead.
-  if (!init.method) await waitOnExecutionContext(ctx)
-  const text = await res.text()
-  return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : null, queries: calls.count }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const setTitle = (id: number, title: string) => db().updateTable('articles').set({ title }).where('id', '=', id).execute()
@@ -41,6 +10,8 @@ const setStatus = (id: number, status: 'draft' | 'published') =>
   db().updateTable('articles').set({ status, published_at: new Date().toISOString() }).where('id', '=', id).execute()
 
 describe('read cache for the public API', () => {
+  beforeEach(() => forgetCachedReads())
+
   it('serves a hot article, list, taxonomy, search and related list from memory without querying D1', async () => {
     const cat = await createCategory('Kinh tế')
     const a = await createArticle({ title: 'Giá vàng hôm nay tăng mạnh', categoryId: cat.id, tags: ['Giá vàng'] })

@@ -5,10 +5,10 @@ export const MAX_READ_CACHE_TTL_S = 60
 const parsed = new WeakMap<object, number>()
 
 /**
- * How long a public read may be served from isolate memory, from the
- * READ_CACHE_TTL var (seconds, 0 turns the cache off, at most 60). A publish, edit or
- * unpublish shows on the public API within TTL + min(TTL, 5 s), never over 60 s
- * (see middleware/read-cache.ts).
+ * How long a public read may be served from isolate memory or the location's Cache
+ * API, from the READ_CACHE_TTL var (seconds, 0 turns both off, at most 60). A publish,
+ * edit or unpublish shows on the public API within TTL + min(TTL, 5 s), never over
+ * 60 s (see middleware/read-cache.ts, docs/read-cache.md).
  */
 export function readCacheTtlMs(env: Env): number {
   let ms = parsed.get(env)
