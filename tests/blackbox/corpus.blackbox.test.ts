@@ -8,7 +8,7 @@ import { mapLimit } from '../../worker/lib/map-limit.ts'
 import { ISSUE_HEADLINE } from './support/corpus/plan.ts'
 import { send, seen } from './support/http.ts'
 import { readBuildLog } from './support/newsroom.ts'
-import { alarmingLines, logTail } from './support/server-log.ts'
+import { alarmingLines, logExcerpt } from './support/server-log.ts'
 import { itLoggedNoUnhandledError, useNewsroom } from './support/suite.ts'
 
 /** Issue 8's headline, folded and cut at a word within 90 characters. */
@@ -44,7 +44,7 @@ describe('a newsroom written through the admin API', () => {
     const articles = published()
     const replies = await mapLimit(articles, 4, (a) => send(room().url, 'GET', `/api/v1/articles/slug/${a.slug}`))
     const wrong = replies.filter((r, i) => r.status !== 200 || !same(r.json.data.title, articles[i]!.title)).map(seen)
-    expect(wrong, `${wrong.length} of ${replies.length} published articles were not served:\n${wrong.slice(0, 8).join('\n')}\n${logTail(room().log())}`).toEqual([])
+    expect(wrong, `${wrong.length} of ${replies.length} published articles were not served:\n${wrong.slice(0, 8).join('\n')}\n${logExcerpt(room().log())}`).toEqual([])
   })
 
   it('gives issue 8’s headline, written three times, the slugs …, …-2 and …-3 in the order written', () => {

@@ -49,11 +49,19 @@ export async function buildNewsroom(state: string, { seed = 8, count = 220, vars
 export const readBuildLog = (state: string) => readFile(join(state, LOG), 'utf8')
 export const readSaved = async (state: string): Promise<SavedNewsroom> => JSON.parse(await readFile(join(state, SAVED), 'utf8'))
 
+interface Readable {
+  id: number
+  slug: string
+  title: string
+}
+
 export interface Newsroom extends SavedNewsroom {
   url: string
   api: AdminApi
-  /** The published article every health check reads by slug and searches for. */
-  probe: { id: number; slug: string; title: string }
+  /** Published articles to read and search for (titles in NFC, as shown): the corpus', else the demo content's. */
+  readable: Readable[]
+  /** The first of them: issue 8's headline when it was published. */
+  probe: Readable
   published: CreatedArticle[]
   /** Everything the server printed so far. */
   log: () => string
@@ -61,13 +69,13 @@ export interface Newsroom extends SavedNewsroom {
   close: () => Promise<void>
 }
 
-/** The probe: issue 8's headline when it was published, else any published corpus article, else the newest demo article. */
-async function pickProbe(url: string, published: CreatedArticle[]): Promise<Newsroom['probe']> {
-  const mine = published.find((a) => a.title === ISSUE_HEADLINE) ?? published[0]
-  if (mine) return { id: mine.id, slug: mine.slug, title: mine.title }
-  const list = await send(url, 'GET', '/api/v1/articles?limit=1&fields=id,slug,title')
-  if (list.status !== 200 || !list.json.data[0]) throw new Error(`no published article to probe with: ${seen(list)}`)
-  return list.json.data[0]
+/** The published corpus, issue 8's headline first; the demo articles when none was published. */
+async function readableArticles(url: string, published: CreatedArticle[]): Promise<Readable[]> {
+  const mine = [...published].sort((a, b) => Number(b.title === ISSUE_HEADLINE) - Number(a.title === ISSUE_HEADLINE))
+  if (mine.length > 0) return mine.map(({ id, slug, title }) => ({ id, slug, title: title.normalize('NFC') }))
+  const list = await send(url, 'GET', '/api/v1/articles?limit=40&fields=id,slug,title')
+  if (list.status !== 200 || list.json.data.length === 0) throw new Error(`no published article to read: ${seen(list)}`)
+  return list.json.data
 }
 
 /** A copy of the built newsroom served by its own `wrangler dev`. */
@@ -83,9 +91,10 @@ export async function openNewsroom(built: string, vars: Record<string, string> =
     const saved = await readSaved(state)
     server = await startWorker({ ...ADMIN_VARS, ...vars }, { state })
     const published = saved.report.articles.filter((a) => a.status === 'published')
-    const probe = await pickProbe(server.url, published)
+    const readable = await readableArticles(server.url, published)
     let closed: Promise<void> | undefined
-    return { ...saved, url: server.url, api: adminApi(server.url, saved.credentials), probe, published, log: server.output, close: () => (closed ??= close()) }
+    const api = adminApi(server.url, saved.credentials)
+    return { ...saved, url: server.url, api, readable, probe: readable[0]!, published, log: server.output, close: () => (closed ??= close()) }
   } catch (err) {
     await close()
     throw err
