@@ -32,6 +32,7 @@ const PROVOCATIONS: Provocation[] = [
   { name: 'If-Modified-Since: garbage on the list', status: 200, send: get('/api/v1/articles', { 'if-modified-since': 'hôm qua' }) },
   { name: 'Range: bytes=zz- on an article', status: [200, 206, 416], send: get(article, { range: 'bytes=zz-' }) },
   { name: 'Range: bytes=999999999-0 on a media key', status: [404, 416], send: get('/media/anh/bao-so-3.jpg', { range: 'bytes=999999999-0' }) },
+  { name: 'If-None-Match: garbage on a media key', status: [304, 404], send: get('/media/anh/bao-so-3.jpg', { 'if-none-match': 'garbage' }) },
   {
     name: 'If-Match: garbage on an edit',
     status: 400,
