@@ -24,7 +24,7 @@ describe('a newsroom written through the admin API', () => {
     const byStatus = new Map<string, number>()
     for (const a of report.articles) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1)
     console.log(
-      `corpus: ${report.articles.length}/${report.planned.articles} articles (${[...byStatus].map(([status, n]) => `${n} ${status}`).join(', ')}), ` +
+      `corpus: ${report.articles.length}/${report.planned.articles} articles${byStatus.size ? ` (${[...byStatus].map(([status, n]) => `${n} ${status}`).join(', ')})` : ''}, ` +
         `${report.categories.length}/${report.planned.categories} categories, ${report.authors.length}/${report.planned.authors} authors, ` +
         `${report.failures.length} refused, written in ${(report.ms / 1000).toFixed(1)} s`,
     )
