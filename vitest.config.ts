@@ -7,6 +7,7 @@ import { defineConfig, type ViteUserConfig } from 'vitest/config'
  *   wrangler.toml (real local D1, KV and R2 from Miniflare). Migrations are read
  *   here, on the Node side, and applied by tests/setup.ts inside the runtime.
  * - e2e: the admin UI in Chromium against `wrangler dev` (vitest.e2e.config.ts).
+ * - blackbox: the running worker over HTTP with a newsroom-sized corpus (vitest.blackbox.config.ts).
  */
 // Offline: Miniflare uses its placeholder Request.cf instead of downloading one.
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false'
@@ -51,7 +52,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       // stalled behind other files' work in the shared workerd process (seen twice on
       // this 2-core machine); serial makes runs repeatable.
       fileParallelism: false,
-      projects: [workers, './vitest.e2e.config.ts'],
+      projects: [workers, './vitest.e2e.config.ts', './vitest.blackbox.config.ts'],
     },
   }
 })

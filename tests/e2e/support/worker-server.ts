@@ -1,9 +1,10 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { demoSeedStatements, loadDemoContent } from '../../../scripts/demo/seed-sql.mjs'
 
 const run = promisify(execFile)
 const WRANGLER = join(process.cwd(), 'node_modules/wrangler/bin/wrangler.js')
@@ -44,21 +45,43 @@ async function stopGroup(child: ChildProcess) {
   clearTimeout(timer)
 }
 
+export interface StartOptions {
+  /** How long the worker may take to answer its first request. */
+  readyMs?: number
+  /** An existing --persist-to directory (kept on stop); a new temporary one by default (removed on stop). */
+  state?: string
+  /** Load the demo content as `npm start` does (scripts/demo/seed-sql.mjs; loading twice duplicates nothing). */
+  demo?: boolean
+}
+
+/** The demo articles, categories, tags and authors `npm start` loads, into the local D1 under `state`. */
+async function loadDemo(state: string, env: NodeJS.ProcessEnv) {
+  const file = join(state, 'demo-seed.sql')
+  await writeFile(file, demoSeedStatements(await loadDemoContent()).join(';\n') + ';\n')
+  await run(process.execPath, [WRANGLER, 'd1', 'execute', 'DB', '--local', '--persist-to', state, '--file', file], { env, timeout: 120_000 })
+}
+
 /**
  * `wrangler dev` offline on a free port with its own state directory: local D1
- * migrated first, `vars` passed with --var (ADMIN_EMAIL / ADMIN_PASSWORD make the
- * worker create the first admin at the first sign-in). Resolves once the worker
- * answers; rejects (after stopping it) if it does not within `readyMs`.
+ * migrated first (and the demo content loaded with `demo`), `vars` passed with
+ * --var (ADMIN_EMAIL / ADMIN_PASSWORD make the worker create the first admin at the
+ * first sign-in). Resolves once the worker answers; rejects (after stopping it) if
+ * it does not within `readyMs`.
  */
-export async function startWorker(vars: Record<string, string>, readyMs = 90_000): Promise<WorkerServer> {
-  const state = await mkdtemp(join(tmpdir(), 'tin-e2e-'))
+export async function startWorker(vars: Record<string, string>, { readyMs = 90_000, state: given, demo = false }: StartOptions = {}): Promise<WorkerServer> {
+  const state = given ?? (await mkdtemp(join(tmpdir(), 'tin-e2e-')))
   const env = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1', NO_COLOR: '1' }
   await run(process.execPath, [WRANGLER, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], { env, timeout: 120_000 })
+  if (demo) await loadDemo(state, env)
 
   const [port, inspectorPort] = [await freePort(), await freePort()]
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', state, '--show-interactive-dev-session=false']
   for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`)
-  return serveUntilReady([WRANGLER, ...args], `http://127.0.0.1:${port}`, { env, readyMs, cleanup: () => rm(state, { recursive: true, force: true }) })
+  // A given state directory is the caller's to keep; a temporary one goes with the server.
+  const cleanup = async () => {
+    if (given === undefined) await rm(state, { recursive: true, force: true })
+  }
+  return serveUntilReady([WRANGLER, ...args], `http://127.0.0.1:${port}`, { env, readyMs, cleanup })
 }
 
 /**
