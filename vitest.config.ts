@@ -2,7 +2,7 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig, type ViteUserConfig } from 'vitest/config'
 
 /**
- * `npm test` runs two projects and writes one report:
+ * `npm test` runs three projects and writes one report:
  * - workers: unit and integration tests inside workerd with the bindings of
  *   wrangler.toml (real local D1, KV and R2 from Miniflare). Migrations are read
  *   here, on the Node side, and applied by tests/setup.ts inside the runtime.
