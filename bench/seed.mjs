@@ -112,7 +112,7 @@ export async function seed(d1, { articles: count, now = Date.now(), onProgress =
     onProgress(Math.min(count, start + chunk))
   }
   await seedViews(d1, r, published, now)
-  return { slugs, published, categories: categories.map((c) => c[1]) }
+  return { slugs, published, categories: categories.map((c) => c[1]), tags: tags.map((t) => t[1]), authors: authors.map((a) => a[1]) }
 }
 
 /**
