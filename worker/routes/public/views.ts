@@ -10,7 +10,7 @@ import { validate } from '../../middleware/validate'
 import { countView } from '../../services/views/count'
 import { mostReadArticles } from '../../services/views/most-read'
 import { responses } from './openapi-helpers'
-import { serializeArticles } from './serialize'
+import { reads, serializeArticles } from './serialize'
 
 const tags = ['Views']
 
@@ -70,7 +70,7 @@ export const publicViews = new Hono<AppEnv>()
     publicCache(),
     readCache(),
     async (c) => {
-      const bundles = await mostReadArticles(c.var.db, c.req.valid('query'))
+      const bundles = await mostReadArticles(reads(c), c.req.valid('query'))
       return c.json({ data: await serializeArticles(c, bundles), next_cursor: null }, 200)
     },
   )
