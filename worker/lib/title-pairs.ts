@@ -1,4 +1,6 @@
-import { WORD, foldVietnamese } from './vi-fold'
+// With its extension: Node scripts (npm start's demo seed, the bench seed) import
+// this file by type stripping, which resolves no extensionless relative import.
+import { WORD, foldVietnamese } from './vi-fold.ts'
 
 /** Title word pairs kept per article (the first ones: headlines lead with the subject). */
 export const MAX_TITLE_PAIRS = 12
