@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
  * npm run bench [-- --large] [--seconds=N] [--pairs=N] [--connections=N]
- *                  [--d1-latency=0,25] [--ttl=S] [--no-wrangler-dev]
+ *                  [--d1-latency=0,25] [--ttl=S] [--harnesses=miniflare,wrangler-dev]
  *
  * Seeds 10,000 Vietnamese articles (100,000 with --large) into a temporary local
  * D1, then loads the public API with autocannon on loopback (32 connections) and
  * reports req/s, p50, p99 and the ratio to a bare route: every scenario runs in
  * short slices, each right after a slice of the bare route, and medians over the
- * pairs are reported.
+ * pairs are reported. A cache miss is also timed at one connection (p50 1c): its
+ * latency without queueing behind 31 other requests on a shared 2-core machine.
  *
  * --d1-latency: milliseconds added to every D1 round trip (the bench's entry module,
  *   bench/worker/index.ts, wraps the binding; the production bundle has no such
@@ -15,8 +16,10 @@
  * --ttl: READ_CACHE_TTL. Without it, each latency runs twice: cache misses
  *   (READ_CACHE_TTL=0, reads rotating over thousands of URLs) and hot URLs (the
  *   read cache of wrangler.toml). --ttl=0 runs the misses only; any other value, hot only.
- * wrangler dev runs the hot scenarios once at 0 ms (its proxy caps it far below
- *   Miniflare's API, see docs/performance.md); --no-wrangler-dev skips it.
+ * Both harnesses run every combination: Miniflare's API with the `wrangler deploy
+ *   --dry-run` bundle, then `wrangler dev` (what npm start runs; its proxy caps it far
+ *   below Miniflare's API, see docs/performance.md). --harnesses=miniflare (or
+ *   --no-wrangler-dev) runs only the former, --harnesses=wrangler-dev only the latter.
  *
  * Writes bench/results/latest.json (latest-100k.json with --large). Offline; every
  * process it starts is stopped and its temporary directory removed.
@@ -38,6 +41,7 @@ const pairs = Number(option('pairs', 3))
 const load = { seconds, connections: Number(option('connections', 32)), pipelining: 1 }
 const latencies = option('d1-latency', '0,25').split(',').map(Number)
 const ttl = option('ttl', undefined)
+const chosenHarnesses = option('harnesses', args.includes('--no-wrangler-dev') ? 'miniflare' : 'miniflare,wrangler-dev').split(',')
 const modes = ttl === undefined ? ['miss', 'hot'] : [ttl === '0' ? 'miss' : 'hot']
 const ttlOf = (mode) => (mode === 'miss' ? '0' : ttl)
 const resultName = `latest${large ? '-100k' : ''}.json`
@@ -71,7 +75,7 @@ async function settle(url) {
 }
 
 /** Starts a server, runs each scenario in `count` slices paired with baseline slices, stops it. */
-async function harness(start, list, count) {
+async function harness(start, list, count, mode) {
   const server = await start()
   running.add(server)
   try {
@@ -86,8 +90,11 @@ async function harness(start, list, count) {
         measured.push({ baseline, scenario: await measure(server.url, scenario, load) })
       }
       await settle(server.url)
-      log(`${server.name}: ${scenario.name} ${measured.map((m) => `${m.scenario.rps}/${m.baseline.rps}`).join(' ')} req/s (scenario/baseline)`)
-      out.push({ name: scenario.name, path: scenario.path, pairs: measured })
+      // A cache miss's latency without queueing: one connection, one request at a time.
+      const single = mode === 'miss' ? await measure(server.url, scenario, { ...load, connections: 1 }) : undefined
+      if (single) await settle(server.url)
+      log(`${server.name}: ${scenario.name} ${measured.map((m) => `${m.scenario.rps}/${m.baseline.rps}`).join(' ')} req/s (scenario/baseline)${single ? `, p50 ${single.p50} ms at 1 connection` : ''}`)
+      out.push({ name: scenario.name, path: scenario.path, pairs: measured, single })
     }
     return out
   } finally {
@@ -125,22 +132,20 @@ try {
 
   const runs = []
   const shape = `${articles} articles, ${seconds} s slices, ${load.connections} connections`
-  for (const latency of latencies) {
-    for (const mode of modes) {
-      const vars = varsFor(mode, latency)
-      const start = () => startMiniflare({ scriptPath: join(work, 'dist', 'index.js'), state, vars })
-      const summary = summarize(await harness(start, scenarios(seeded, mode), pairs), { targets: targetsFor(mode, latency) })
-      runs.push({ harness: 'miniflare', cache: mode, d1_latency_ms: latency, read_cache_ttl: vars.READ_CACHE_TTL ?? 'wrangler.toml', pairs, ...summary })
-      console.log(table(`Miniflare API, cache ${mode === 'miss' ? 'misses (READ_CACHE_TTL=0)' : 'hot'}, D1 +${latency} ms per round trip (${shape}, ${pairs} pairs)`, summary))
+  const harnesses = [
+    { name: 'Miniflare API', key: 'miniflare', pairs, start: (vars) => startMiniflare({ scriptPath: join(work, 'dist', 'index.js'), state, vars }) },
+    // wrangler dev (what npm start runs) serves a few hundred req/s here: two pairs say enough.
+    { name: 'wrangler dev', key: 'wrangler-dev', pairs: Math.min(pairs, 2), start: (vars) => startWranglerDev({ state, vars, entry: ENTRY }) },
+  ].filter((h) => chosenHarnesses.includes(h.key))
+  for (const h of harnesses) {
+    for (const latency of latencies) {
+      for (const mode of modes) {
+        const vars = varsFor(mode, latency)
+        const summary = summarize(await harness(() => h.start(vars), scenarios(seeded, mode), h.pairs, mode), { targets: targetsFor(mode, latency) })
+        runs.push({ harness: h.key, cache: mode, d1_latency_ms: latency, read_cache_ttl: vars.READ_CACHE_TTL ?? 'wrangler.toml', pairs: h.pairs, ...summary })
+        console.log(table(`${h.name}, cache ${mode === 'miss' ? 'misses (READ_CACHE_TTL=0)' : 'hot'}, D1 +${latency} ms per round trip (${shape}, ${h.pairs} pairs)`, summary))
+      }
     }
-  }
-  if (!args.includes('--no-wrangler-dev') && modes.includes('hot')) {
-    // wrangler dev serves ~100-350 req/s here (docs/performance.md): two pairs say enough.
-    const count = Math.min(pairs, 2)
-    const vars = varsFor('hot', 0)
-    const summary = summarize(await harness(() => startWranglerDev({ state, vars, entry: ENTRY }), scenarios(seeded, 'hot'), count))
-    runs.push({ harness: 'wrangler dev', cache: 'hot', d1_latency_ms: 0, read_cache_ttl: vars.READ_CACHE_TTL ?? 'wrangler.toml', pairs: count, ...summary })
-    console.log(table(`wrangler dev, cache hot, D1 +0 ms (${shape}, ${count} pairs)`, summary))
   }
 
   const report = { articles, date: new Date().toISOString(), node: process.version, load: { ...load, pairs }, runs }
