@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { ViewCounter } from '../../worker/services/views/counter'
 import { rollupShards } from '../../worker/services/views/rollup'
 import { createArticle, createAuthor, createCategory, db } from '../helpers/fixtures'
+import { staffClient } from '../helpers/admin-api'
 import { countedFetch } from '../helpers/round-trips'
 import { BROWSER_UA, runCron } from '../helpers/views'
 
@@ -136,5 +137,15 @@ describe('D1 round trips of a public read that misses the caches', () => {
     const after = await countedFetch(`/api/v1/articles/${source.id}/related`)
     expect(after.calls).toHaveLength(1)
     expect(after.text).toBe(before.text)
+  })
+
+  it('opens a draft through a preview link in two round trips (signing key, article)', async () => {
+    const editor = await staffClient('editor')
+    const draft = (await editor.post('/articles', { title: 'Bản nháp xem trước', tags: ['Đà Nẵng'] })).body.data
+    const { token } = (await editor.post(`/articles/${draft.id}/preview-link`, {})).body.data
+    const res = await countedFetch(`/api/v1/preview/${token}`)
+    expect(res.status).toBe(200)
+    expect(res.body.data).toMatchObject({ id: draft.id, tags: [{ slug: 'da-nang' }] })
+    expect(res.calls).toHaveLength(2)
   })
 })

@@ -8,7 +8,7 @@ import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { titlePairsJson, titleWordPairs } from '../../worker/lib/title-pairs'
 import { staffClient } from '../helpers/admin-api'
-import { createArticle, db } from '../helpers/fixtures'
+import { createArticle, db, getJson } from '../helpers/fixtures'
 import { runCron } from '../helpers/views'
 
 const pairsOf = async (id: number) =>
@@ -40,5 +40,14 @@ describe('title pairs', () => {
     await runCron()
     expect(await pairsOf(old.id)).toBe(titlePairsJson('Cần Thơ: giá lúa tăng mạnh'))
     expect(await pairsOf(retitled.id)).toBe(titlePairsJson('Hà Giang: lũ quét'))
+  })
+
+  it('a title without words has none, and its related list ranks by tags and category alone', async () => {
+    const source = await createArticle({ title: '!!! ???', tags: ['Bóng đá'] })
+    const tagged = await createArticle({ title: 'Đội tuyển thắng đậm', tags: ['Bóng đá'] })
+    await createArticle({ title: '!!! ??? cũng không có chữ trùng' })
+    expect(await pairsOf(source.id)).toBe('[]')
+    const { body } = await getJson(`/api/v1/articles/${source.id}/related`)
+    expect(body.data.map((a: { id: number }) => a.id)).toEqual([tagged.id])
   })
 })

@@ -43,7 +43,7 @@ export async function searchPublished(r: PublicReads, input: SearchInput): Promi
   const read = queries.length ? await readBatch(r, queries) : null
   const checked = check && read ? read.rows.at(-1)![0] : undefined
   if (check) assertFiltersFound(checked, { category: input.category })
-  const categoryId = (checked?.category as number | undefined) ?? undefined
+  const categoryId = checked?.category as number | undefined
   const cursor = rankCursor(input.cursor, [PUBLIC, query.folded, query.exact, categoryId])
   const rows = ranked && read ? read.rows[0]! : []
   const page = rows.filter((row) => (row.pos as number) <= offset + input.limit)
