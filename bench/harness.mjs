@@ -4,6 +4,8 @@
  * - `wrangler dev`, as the README starts it (a child process group, killed after);
  * - Miniflare's API with the bundle `wrangler deploy --dry-run --outdir` built, and
  *   the bindings and vars wrangler.toml declares.
+ * Both run the bench's entry module (bench/worker/index.ts): the production worker
+ * with every D1 round trip delayed by the BENCH_D1_DELAY_MS var (0: not at all).
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { createServer } from 'node:net'
@@ -70,9 +72,9 @@ export async function startMiniflare({ scriptPath, state, vars = {} }) {
 }
 
 /** `wrangler dev` on a free port, offline, until "Ready on" (at most a minute). */
-export async function startWranglerDev({ state, vars = {} }) {
+export async function startWranglerDev({ state, vars = {}, entry }) {
   const [port, inspector] = [await freePort(), await freePort()]
-  const args = [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn']
+  const args = [WRANGLER, 'dev', ...(entry ? [entry] : []), '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--persist-to', state, '--show-interactive-dev-session=false', '--log-level', 'warn']
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`)
   const child = spawn(process.execPath, args, { cwd: ROOT, env: QUIET_ENV, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''

@@ -5,6 +5,7 @@
  * buckets plus all-time totals.
  */
 import { toSlug } from '../worker/lib/slug.ts'
+import { titlePairsJson } from '../worker/lib/title-pairs.ts'
 import { viSortKey } from '../worker/lib/vi-collate.ts'
 import { articleText, AUTHOR_NAMES, CATEGORIES, rng, SOURCES, TAG_WORDS } from './corpus.mjs'
 
@@ -93,7 +94,7 @@ export async function seed(d1, { articles: count, now = Date.now(), onProgress =
       const categoryId = r.int(1, categories.length)
       const bodyText = paragraphs.join('\n\n')
       rows.push([
-        id, slug, title, viSortKey(title), summary, paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'), bodyText,
+        id, slug, title, viSortKey(title), titlePairsJson(title), summary, paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'), bodyText,
         bodyText.split(/\s+/).length, r.next() < 0.8 ? r.int(1, mediaCount) : null, categoryId, r.pick(SOURCES), status,
         status === 'draft' ? null : publishedAt, r.next() < 0.02 ? 1 : 0, publishedAt, publishedAt, deleted,
       ])
@@ -105,14 +106,14 @@ export async function seed(d1, { articles: count, now = Date.now(), onProgress =
         published.push({ id, categoryId, publishedAt: Date.parse(publishedAt) })
       }
     }
-    await insert(d1, 'articles', ['id', 'slug', 'title', 'title_sort', 'summary', 'body_html', 'body_text', 'word_count', 'cover_media_id', 'category_id', 'source', 'status', 'published_at', 'featured', 'created_at', 'updated_at', 'deleted_at'], rows)
+    await insert(d1, 'articles', ['id', 'slug', 'title', 'title_sort', 'title_pairs', 'summary', 'body_html', 'body_text', 'word_count', 'cover_media_id', 'category_id', 'source', 'status', 'published_at', 'featured', 'created_at', 'updated_at', 'deleted_at'], rows)
     await insert(d1, 'article_tags', ['article_id', 'tag_id', 'position'], links.tags)
     await insert(d1, 'article_authors', ['article_id', 'author_id', 'position'], links.authors)
     await insert(d1, 'slug_history', ['slug', 'article_id', 'created_at'], links.history)
     onProgress(Math.min(count, start + chunk))
   }
   await seedViews(d1, r, published, now)
-  return { slugs, published, categories: categories.map((c) => c[1]) }
+  return { slugs, published, categories: categories.map((c) => c[1]), tags: tags.map((t) => t[1]), authors: authors.map((a) => a[1]) }
 }
 
 /**

@@ -3,7 +3,7 @@
  * `Selectable<T>`, `Insertable<T>` and `Updateable<T>` of these, never the table
  * interface itself. Times are UTC ISO 8601 strings.
  */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { AuthTables } from './tables/auth'
 import type { EditorialTables } from './tables/editorial'
 import type { SearchTables } from './tables/search'
@@ -82,6 +82,8 @@ export interface ArticlesTable {
   slug: string
   title: string
   title_sort: string
+  /** Accent-folded title word pairs as a JSON array (0006_title_pairs.sql); NULL until computed. */
+  title_pairs: ColumnType<string | null, string | null | undefined, string | null>
   summary: Generated<string>
   body_html: Generated<string>
   body_text: Generated<string>

@@ -4,9 +4,10 @@
  * INSERTs stay under D1's 100 bound parameters per statement; statements go in
  * batches.
  */
+import { titlePairsJson } from '../../worker/lib/title-pairs.ts'
 import { CATEGORIES, TAGS, article, random } from './vi-news.mjs'
 
-const ARTICLE_PARAMS = 9
+const ARTICLE_PARAMS = 10
 const ROWS_PER_ARTICLE_INSERT = Math.floor(100 / ARTICLE_PARAMS)
 const ROWS_PER_TAG_INSERT = Math.floor(100 / 3)
 const STATEMENTS_PER_BATCH = 40
@@ -25,9 +26,9 @@ async function insertNamed(db, table, names) {
 function articleInsert(db, rows) {
   const values = rows.map((_, k) => {
     const p = (n) => `?${k * ARTICLE_PARAMS + n}`
-    return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, 'published', ${p(9)}, ${p(9)}, ${p(9)})`
+    return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, 'published', ${p(9)}, ${p(9)}, ${p(9)}, ${p(10)})`
   })
-  const sql = `INSERT INTO articles (slug, title, title_sort, summary, body_html, body_text, word_count, category_id, status, published_at, created_at, updated_at) VALUES ${values.join(', ')}`
+  const sql = `INSERT INTO articles (slug, title, title_sort, summary, body_html, body_text, word_count, category_id, status, published_at, created_at, updated_at, title_pairs) VALUES ${values.join(', ')}`
   return db.prepare(sql).bind(...rows.flat())
 }
 
@@ -52,7 +53,7 @@ export async function seedArticles(db, count) {
       const a = article(i, rand)
       const bodyText = a.paragraphs.join('\n\n')
       articles.push([a.slug, a.title, slugOf(a.title), a.summary, a.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
-        bodyText, bodyText.split(/\s+/).length, categoryIds.get(a.category), a.publishedAt])
+        bodyText, bodyText.split(/\s+/).length, categoryIds.get(a.category), a.publishedAt, titlePairsJson(a.title)])
       a.tags.forEach((tag, position) => links.push([i + 1, tagIds.get(tag), position]))
     }
     const statements = []

@@ -5,6 +5,7 @@
 // changed or deleted is not brought back.
 import { readFile } from 'node:fs/promises'
 import { toSlug } from '../../worker/lib/slug.ts'
+import { titlePairsJson } from '../../worker/lib/title-pairs.ts'
 import { viSortKey } from '../../worker/lib/vi-collate.ts'
 
 const q = (value) => (value === null || value === undefined ? 'NULL' : `'${String(value).replace(/'/g, "''")}'`)
@@ -49,9 +50,9 @@ export function demoSeedStatements(content, now = new Date().toISOString()) {
     const words = bodyText.split(/\s+/).filter(Boolean).length
     const publishedAt = new Date(a.published_at).toISOString()
     out.push(
-      `INSERT INTO articles (slug, title, title_sort, summary, body_html, body_text, word_count, cover_alt, cover_caption,
+      `INSERT INTO articles (slug, title, title_sort, title_pairs, summary, body_html, body_text, word_count, cover_alt, cover_caption,
          cover_credit, category_id, source, language, status, published_at, featured, featured_position, created_at, updated_at)
-       SELECT ${q(slug)}, ${q(a.title)}, ${q(viSortKey(a.title))}, ${q(a.summary)}, ${q(bodyHtml)}, ${q(bodyText)}, ${words},
+       SELECT ${q(slug)}, ${q(a.title)}, ${q(viSortKey(a.title))}, ${q(titlePairsJson(a.title))}, ${q(a.summary)}, ${q(bodyHtml)}, ${q(bodyText)}, ${words},
          ${q(a.cover?.alt)}, ${q(a.cover?.caption)}, ${q(a.cover?.credit)},
          (SELECT id FROM categories WHERE slug = ${q(a.category)}), ${q(a.source)}, 'vi', 'published', ${q(publishedAt)},
          ${a.featured ? 1 : 0}, ${a.featured ? content.articles.filter((x) => x.featured).indexOf(a) + 1 : 0}, ${q(publishedAt)}, ${q(publishedAt)}

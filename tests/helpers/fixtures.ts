@@ -7,6 +7,7 @@ import { env } from 'cloudflare:test'
 import type { Insertable } from 'kysely'
 import { createDb } from '../../worker/db/client'
 import { toSlug } from '../../worker/lib/slug'
+import { titlePairsJson } from '../../worker/lib/title-pairs'
 import { viSortKey } from '../../worker/lib/vi-collate'
 import type { ArticleStatus, ArticlesTable } from '../../schema/database'
 
@@ -80,6 +81,7 @@ export async function createArticle(f: ArticleFixture) {
       slug: f.slug ?? toSlug(f.title),
       title: f.title,
       title_sort: viSortKey(f.title),
+      title_pairs: titlePairsJson(f.title),
       summary: f.summary ?? `Tóm tắt: ${f.title}`,
       body_html: paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n'),
       body_text: bodyText,

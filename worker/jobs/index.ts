@@ -1,3 +1,4 @@
+import { fillMissingTitlePairs } from './fill-title-pairs'
 import { publishScheduled } from './publish-scheduled'
 import { rollupViews } from './rollup-views'
 
@@ -9,4 +10,5 @@ export type ScheduledJob = (env: Env, controller: ScheduledController) => Promis
 export const scheduledJobs: Record<string, ScheduledJob> = {
   'publish-scheduled': publishScheduled,
   'rollup-views': rollupViews,
+  'fill-title-pairs': fillMissingTitlePairs,
 }

@@ -20,7 +20,18 @@ const invalid = () =>
     { path: 'query.cursor', message: 'is not a cursor from this API for this sort; start again without it' },
   ])
 
+/** Decodes a cursor, refusing one of another sort (400). */
 export function decodeCursor(raw: string, sort: string): Cursor {
+  const cursor = readCursor(raw)
+  if (cursor.sort !== sort) throw invalid()
+  return cursor
+}
+
+/**
+ * Decodes a cursor whatever its sort (400 if it is not a cursor at all). For a read
+ * that learns its sort only from its own result: decodeCursor checks it after.
+ */
+export function readCursor(raw: string): Cursor {
   const bytes = fromBase64Url(raw)
   if (!bytes) throw invalid()
   let parsed: unknown
@@ -30,8 +41,8 @@ export function decodeCursor(raw: string, sort: string): Cursor {
     throw invalid()
   }
   if (!Array.isArray(parsed) || parsed.length !== 3) throw invalid()
-  const [s, value, id] = parsed as unknown[]
-  if (s !== sort) throw invalid()
+  const [sort, value, id] = parsed as unknown[]
+  if (typeof sort !== 'string') throw invalid()
   if (typeof value !== 'string' && typeof value !== 'number' && value !== null) throw invalid()
   if (typeof value === 'string' && value.length > 300) throw invalid()
   if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) throw invalid()

@@ -4,7 +4,7 @@ import type { SiteSettings } from '../lib/settings'
 type CategoryRow = Pick<Category, 'id' | 'slug' | 'name' | 'description' | 'parent_id' | 'position'>
 
 /** A category with its direct children, as the public API shows it. */
-export function serializeCategory(c: CategoryRow, children: CategoryRow[], settings: SiteSettings) {
+export function serializeCategory(c: CategoryRow, children: Pick<Category, 'id' | 'slug' | 'name'>[], settings: SiteSettings) {
   return {
     id: c.id,
     slug: c.slug,

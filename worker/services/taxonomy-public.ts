@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from 'kysely/helpers/sqlite'
 import type { Db } from '../db/client'
 import { pageByName, type NamePageOptions } from './name-page'
 
@@ -14,18 +15,27 @@ export function listCategories(db: Db) {
     .execute()
 }
 
-export function getCategoryBySlug(db: Db, slug: string) {
-  return db.selectFrom('categories').select(CATEGORY_COLUMNS).where('slug', '=', slug).executeTakeFirst()
-}
+type ChildCategory = { id: number; slug: string; name: string }
 
-export function listChildCategories(db: Db, parentId: number) {
-  return db
-    .selectFrom('categories')
-    .select(CATEGORY_COLUMNS)
-    .where('parent_id', '=', parentId)
-    .orderBy('position')
-    .orderBy('name_sort')
-    .execute()
+/**
+ * A category by slug with its direct children (editor order, then Vietnamese
+ * order), or undefined: one statement, the children built as JSON in the row.
+ */
+export async function getCategoryWithChildren(db: Db, slug: string) {
+  const row = await db
+    .selectFrom('categories as c')
+    .select(['c.id', 'c.slug', 'c.name', 'c.description', 'c.parent_id', 'c.position'])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb.selectFrom('categories as k').select(['k.id', 'k.slug', 'k.name']).whereRef('k.parent_id', '=', 'c.id').orderBy('k.position').orderBy('k.name_sort'),
+      ).as('children_json'),
+    )
+    .where('c.slug', '=', slug)
+    .executeTakeFirst()
+  if (!row) return undefined
+  const { children_json, ...category } = row
+  // SQLite returns the JSON as text (Kysely types it as already parsed).
+  return { category, children: JSON.parse(children_json as unknown as string) as ChildCategory[] }
 }
 
 /** Tags with at least one published article, in Vietnamese alphabetical order, keyset-paginated. */

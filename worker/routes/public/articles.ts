@@ -11,7 +11,7 @@ import { readCache } from '../../middleware/read-cache'
 import { pickFields } from '../../serializers/article-public'
 import { listPublishedArticles } from '../../services/articles/public-list'
 import { getPublishedArticleById, getPublishedArticleBySlug } from '../../services/articles/public-read'
-import { serializeArticles as serialize } from './serialize'
+import { reads, serializeArticles as serialize } from './serialize'
 
 const tags = ['Articles']
 
@@ -30,7 +30,7 @@ export const publicArticles = new Hono<AppEnv>()
     readCache(),
     async (c) => {
       const q = c.req.valid('query')
-      const page = await listPublishedArticles(c.var.db, q)
+      const page = await listPublishedArticles(reads(c), q)
       const data = (await serialize(c, page.items)).map((a) => pickFields(a, q.fields))
       return c.json({ data, next_cursor: page.nextCursor }, 200)
     },
@@ -52,7 +52,7 @@ export const publicArticles = new Hono<AppEnv>()
     readCache(),
     async (c) => {
       const { slug } = c.req.valid('param')
-      const found = await getPublishedArticleBySlug(c.var.db, slug)
+      const found = await getPublishedArticleBySlug(reads(c), slug)
       if (found.kind === 'moved') {
         const search = new URL(c.req.url).search
         c.header('Cache-Control', 'public, max-age=300, s-maxage=3600')
@@ -75,7 +75,7 @@ export const publicArticles = new Hono<AppEnv>()
     publicCache(),
     readCache(),
     async (c) => {
-      const bundle = await getPublishedArticleById(c.var.db, c.req.valid('param').id)
+      const bundle = await getPublishedArticleById(reads(c), c.req.valid('param').id)
       if (!bundle) throw notFound('Published article')
       const [article] = await serialize(c, [bundle])
       return c.json({ data: pickFields(article!, c.req.valid('query').fields) }, 200)

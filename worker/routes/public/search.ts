@@ -11,9 +11,9 @@ import { validate } from '../../middleware/validate'
 import { serializePublicArticle } from '../../serializers/article-public'
 import { serializeSearchHit } from '../../serializers/search-public'
 import { relatedArticles } from '../../services/search/related'
-import { searchPublished } from '../../services/search/search'
-import { viewTotals } from '../../services/views/read'
+import { searchPublished } from '../../services/search/public-search'
 import { responses } from './openapi-helpers'
+import { reads } from './serialize'
 
 const tags = ['Search']
 
@@ -34,10 +34,9 @@ export const publicSearch = new Hono<AppEnv>()
     publicCache(),
     readCache(),
     async (c) => {
-      const page = await searchPublished(c.var.db, c.req.valid('query'))
+      const page = await searchPublished(reads(c), c.req.valid('query'))
       const settings = siteSettings(c.env)
-      const views = await viewTotals(c.var.d1, c.env.VIEWS, page.items.map((h) => h.bundle.article.id))
-      const data = page.items.map((h) => serializeSearchHit(h, page.isHit, settings, views.get(h.bundle.article.id) ?? 0))
+      const data = page.items.map((h) => serializeSearchHit(h, page.isHit, settings, h.bundle.views))
       return c.json({ data, next_cursor: page.nextCursor }, 200)
     },
   )
@@ -56,10 +55,9 @@ export const publicSearch = new Hono<AppEnv>()
     publicCache({ sMaxAge: 300 }),
     readCache(),
     async (c) => {
-      const bundles = await relatedArticles(c.var.db, c.req.valid('param').id, c.req.valid('query').limit)
+      const bundles = await relatedArticles(reads(c), c.req.valid('param').id, c.req.valid('query').limit)
       if (!bundles) throw notFound('Published article')
       const settings = siteSettings(c.env)
-      const views = await viewTotals(c.var.d1, c.env.VIEWS, bundles.map((b) => b.article.id))
-      return c.json({ data: bundles.map((b) => serializePublicArticle(b, settings, views.get(b.article.id) ?? 0)) }, 200)
+      return c.json({ data: bundles.map((b) => serializePublicArticle(b, settings, b.views)) }, 200)
     },
   )

@@ -9,7 +9,7 @@ import { publicCache } from '../../middleware/public-cache'
 import { readCache } from '../../middleware/read-cache'
 import { validate } from '../../middleware/validate'
 import { serializeAuthor, serializeCategory, serializeTag } from '../../serializers/taxonomy-public'
-import { getCategoryBySlug, listCategories, listChildCategories, listPublicAuthors, listPublicTags } from '../../services/taxonomy-public'
+import { getCategoryWithChildren, listCategories, listPublicAuthors, listPublicTags } from '../../services/taxonomy-public'
 import { responses } from './openapi-helpers'
 
 /** Categories (a tree), tags and authors, for navigation menus and filters. */
@@ -35,11 +35,9 @@ export const publicTaxonomies = new Hono<AppEnv>()
     publicCache({ sMaxAge: 300 }),
     readCache(),
     async (c) => {
-      const db = c.var.db
-      const category = await getCategoryBySlug(db, c.req.valid('param').slug)
-      if (!category) throw notFound('Category')
-      const children = await listChildCategories(db, category.id)
-      return c.json({ data: serializeCategory(category, children, siteSettings(c.env)) }, 200)
+      const found = await getCategoryWithChildren(c.var.db, c.req.valid('param').slug)
+      if (!found) throw notFound('Category')
+      return c.json({ data: serializeCategory(found.category, found.children, siteSettings(c.env)) }, 200)
     },
   )
   .get(

@@ -4,14 +4,13 @@ import { describeRoute, resolver } from 'hono-openapi'
 import { ArticleList } from '../../../schema/api/article'
 import { ErrorBody, IdParam } from '../../../schema/api/common'
 import { MostReadQuery } from '../../../schema/api/views'
-import { readCacheTtlMs } from '../../lib/read-cache-ttl'
 import { publicCache } from '../../middleware/public-cache'
 import { readCache } from '../../middleware/read-cache'
 import { validate } from '../../middleware/validate'
 import { countView } from '../../services/views/count'
 import { mostReadArticles } from '../../services/views/most-read'
 import { responses } from './openapi-helpers'
-import { serializeArticles } from './serialize'
+import { reads, serializeArticles } from './serialize'
 
 const tags = ['Views']
 
@@ -19,12 +18,7 @@ const tags = ['Views']
 const PIXEL = Uint8Array.from(atob('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7'), (ch) => ch.charCodeAt(0))
 
 const countThisView = (c: Context<AppEnv>, articleId: number) =>
-  countView(c.var.db, c.env.VIEWS, {
-    articleId,
-    headers: c.req.raw.headers,
-    ctx: c.executionCtx,
-    ttlMs: readCacheTtlMs(c.env),
-  })
+  countView(c.env.VIEWS, { articleId, headers: c.req.raw.headers, ctx: c.executionCtx })
 
 const invalidId = { description: 'Not an article id', content: { 'application/json': { schema: resolver(ErrorBody) } } }
 const counted = {
@@ -45,7 +39,7 @@ export const publicViews = new Hono<AppEnv>()
     }),
     validate('param', IdParam),
     async (c) => {
-      await countThisView(c, c.req.valid('param').id)
+      countThisView(c, c.req.valid('param').id)
       return c.body(null, 204, { 'Cache-Control': 'no-store' })
     },
   )
@@ -59,7 +53,7 @@ export const publicViews = new Hono<AppEnv>()
     }),
     validate('param', IdParam),
     async (c) => {
-      await countThisView(c, c.req.valid('param').id)
+      countThisView(c, c.req.valid('param').id)
       return c.body(PIXEL, 200, { 'Content-Type': 'image/gif', 'Cache-Control': 'no-store, max-age=0' })
     },
   )
@@ -76,7 +70,7 @@ export const publicViews = new Hono<AppEnv>()
     publicCache(),
     readCache(),
     async (c) => {
-      const bundles = await mostReadArticles(c.var.db, c.req.valid('query'))
+      const bundles = await mostReadArticles(reads(c), c.req.valid('query'))
       return c.json({ data: await serializeArticles(c, bundles), next_cursor: null }, 200)
     },
   )

@@ -2,11 +2,13 @@ import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../db/client'
 import type { ArticleListQuery, ArticleSort } from '../../../schema/api/article'
 import { decodeCursor, encodeCursor } from '../../lib/cursor'
-import { notFound } from '../../lib/errors'
+import type { ArticleRow } from './bundle'
 import { PUBLIC_ARTICLE_COLUMNS } from './columns'
-import { publiclyVisible } from './visibility'
 import { rowsWithinBodyBudget } from './page-budget'
-import { loadBundles, type ArticleBundle, type ArticleRow } from './bundle'
+import { publicExtras, toPublicBundles, type PublicBundle } from './public-bundle'
+import { readBatch, type PublicReads } from './read-batch'
+import { assertFiltersFound, filterCheck, idOfSlug } from './slug-filters'
+import { publiclyVisible } from './visibility'
 
 interface SortPlan {
   /** Column holding the sort value; `{src}` is replaced by the driving table's alias. */
@@ -27,61 +29,51 @@ const SORTS: Record<ArticleSort, Omit<SortPlan, 'idColumn'>> = {
 }
 
 export interface ArticlePage {
-  items: ArticleBundle[]
+  items: PublicBundle[]
   nextCursor: string | null
-}
-
-/** Resolves taxonomy slugs to ids; an unknown slug is a 404, not an empty list. */
-export async function resolveFilters(db: Db, q: ArticleListQuery): Promise<ResolvedFilters> {
-  const lookup = async (table: 'categories' | 'tags' | 'authors', slug: string | undefined, label: string) => {
-    if (!slug) return undefined
-    const row = await db.selectFrom(table).select('id').where('slug', '=', slug).executeTakeFirst()
-    if (!row) throw notFound(`${label} "${slug}"`)
-    return row.id
-  }
-  const [categoryId, tagId, authorId] = await Promise.all([
-    lookup('categories', q.category, 'Category'),
-    lookup('tags', q.tag, 'Tag'),
-    lookup('authors', q.author, 'Author'),
-  ])
-  return { categoryId, tagId, authorId }
 }
 
 /**
  * Published articles for the public list: filters, an allowlisted sort and keyset
- * pagination. Every path walks an index in sort order (see the migration); tag and
- * author pages with the default sort are driven from the link table's `pub_at`
- * index so they never sort all of a tag's articles.
+ * pagination, in ONE D1 round trip: the list statement (filter slugs as subqueries,
+ * each article's links as JSON) and, with filters, the check that their slugs exist
+ * (an unknown slug is a 404, not an empty list) run as one batch. Every path walks
+ * an index in sort order (see the migration); tag and author pages with the default
+ * sort are driven from the link table's `pub_at` index so they never sort all of a
+ * tag's articles.
  */
-export async function listPublishedArticles(db: Db, q: ArticleListQuery): Promise<ArticlePage> {
-  const filters = await resolveFilters(db, q)
-  const { query, plan } = buildPublishedListQuery(db, q, filters)
-  const rows = await query.execute()
+export async function listPublishedArticles(r: PublicReads, q: ArticleListQuery): Promise<ArticlePage> {
+  const { query, plan } = buildPublishedListQuery(r.db, q)
+  const check = filterCheck(r.db, q)
+  const read = await readBatch(r, check ? [query, check] : [query])
+  if (check) assertFiltersFound(read.rows[1]![0], q)
+  const rows = read.rows[0] as (ArticleRow & { title_sort: string; body_html: string })[]
   const full = rows.slice(0, q.limit)
   const page = full.slice(0, rowsWithinBodyBudget(full))
   const hasMore = rows.length > page.length
   const last = page.at(-1)
   const nextCursor =
     hasMore && last ? encodeCursor({ sort: q.sort, value: plan.valueOf(last), id: last.id }) : null
-  return { items: await loadBundles(db, page), nextCursor }
-}
-
-export interface ResolvedFilters {
-  categoryId?: number | undefined
-  tagId?: number | undefined
-  authorId?: number | undefined
+  return { items: toPublicBundles(page, read), nextCursor }
 }
 
 /**
- * The list query itself, separate from running it so tests can EXPLAIN the exact SQL
- * the API sends and check it never scans the table or sorts in a temp b-tree.
+ * The list statement itself, separate from running it so tests can EXPLAIN the
+ * exact SQL the API sends and check it never scans the table or sorts in a temp
+ * b-tree.
  */
-export function buildPublishedListQuery(db: Db, q: ArticleListQuery, { categoryId, tagId, authorId }: ResolvedFilters) {
+export function buildPublishedListQuery(db: Db, q: ArticleListQuery) {
   const sortDef = SORTS[q.sort]
   const byPublishTime = q.sort === '-published_at' || q.sort === 'published_at'
-  const driver = byPublishTime && tagId !== undefined ? 'tag' : byPublishTime && authorId !== undefined ? 'author' : 'articles'
+  const driver = byPublishTime && q.tag ? 'tag' : byPublishTime && q.author ? 'author' : 'articles'
+  const tagId = q.tag ? idOfSlug(db, 'tags', q.tag) : undefined
+  const authorId = q.author ? idOfSlug(db, 'authors', q.author) : undefined
 
-  let query = db.selectFrom('articles as a').select([...PUBLIC_ARTICLE_COLUMNS, 'a.title_sort']).where(publiclyVisible())
+  let query = db
+    .selectFrom('articles as a')
+    .select([...PUBLIC_ARTICLE_COLUMNS, 'a.title_sort'])
+    .select(publicExtras(db))
+    .where(publiclyVisible())
   let plan: SortPlan = { ...sortDef, idColumn: 'a.id' }
 
   if (driver === 'tag') {
@@ -109,7 +101,7 @@ export function buildPublishedListQuery(db: Db, q: ArticleListQuery, { categoryI
       eb.exists(eb.selectFrom('article_authors as fa').select('fa.author_id').whereRef('fa.article_id', '=', 'a.id').where('fa.author_id', '=', authorId)),
     )
   }
-  if (categoryId !== undefined) query = query.where('a.category_id', '=', categoryId)
+  if (q.category) query = query.where('a.category_id', '=', idOfSlug(db, 'categories', q.category))
   if (q.featured === 'true') query = query.where(sql<boolean>`a.featured = 1`)
   if (q.featured === 'false') query = query.where(sql<boolean>`a.featured = 0`)
   if (q.since) query = query.where('a.published_at', '>=', q.since)

@@ -1,46 +1,40 @@
 import type { Db } from '../../db/client'
 import { PUBLIC_ARTICLE_COLUMNS } from './columns'
+import { publicExtras, toPublicBundles, type PublicBundle } from './public-bundle'
+import { readBatch, type PublicReads } from './read-batch'
 import { publiclyVisible } from './visibility'
-import { loadBundles, type ArticleBundle } from './bundle'
 
-/** One published article by id, or null. Drafts, trash and archive never match. */
-export async function getPublishedArticleById(db: Db, id: number): Promise<ArticleBundle | null> {
-  const row = await db
-    .selectFrom('articles as a')
-    .select(PUBLIC_ARTICLE_COLUMNS)
-    .where('a.id', '=', id)
-    .where(publiclyVisible())
-    .executeTakeFirst()
-  return row ? ((await loadBundles(db, [row]))[0] ?? null) : null
+/** A published article with everything the public API shows of it: one statement. */
+const publishedArticle = (db: Db) =>
+  db.selectFrom('articles as a').select(PUBLIC_ARTICLE_COLUMNS).select(publicExtras(db)).where(publiclyVisible())
+
+/** One published article by id, or null (one D1 round trip). Drafts, trash and archive never match. */
+export async function getPublishedArticleById(r: PublicReads, id: number): Promise<PublicBundle | null> {
+  const read = await readBatch(r, [publishedArticle(r.db).where('a.id', '=', id)])
+  return toPublicBundles(read.rows[0]!, read)[0] ?? null
 }
 
 export type SlugLookup =
-  | { kind: 'found'; bundle: ArticleBundle }
+  | { kind: 'found'; bundle: PublicBundle }
   | { kind: 'moved'; slug: string }
   | { kind: 'missing' }
 
 /**
  * One published article by slug. A slug the article used to have answers `moved`
  * with the current slug, so the route can 301; an unpublished article is `missing`
- * whichever slug is asked.
+ * whichever slug is asked. The article and the old-slug look-up are one batch: one
+ * round trip whichever it turns out to be.
  */
-export async function getPublishedArticleBySlug(db: Db, slug: string): Promise<SlugLookup> {
-  const row = await db
-    .selectFrom('articles as a')
-    .select(PUBLIC_ARTICLE_COLUMNS)
-    .where('a.slug', '=', slug)
-    .where(publiclyVisible())
-    .executeTakeFirst()
-  if (row) {
-    const [bundle] = await loadBundles(db, [row])
-    return bundle ? { kind: 'found', bundle } : { kind: 'missing' }
-  }
-  const moved = await db
+export async function getPublishedArticleBySlug(r: PublicReads, slug: string): Promise<SlugLookup> {
+  const moved = r.db
     .selectFrom('slug_history as h')
     .innerJoin('articles as a', 'a.id', 'h.article_id')
     .select('a.slug')
     .where('h.slug', '=', slug)
     .where(publiclyVisible())
-    .executeTakeFirst()
-  return moved && moved.slug !== slug ? { kind: 'moved', slug: moved.slug } : { kind: 'missing' }
+  const read = await readBatch(r, [publishedArticle(r.db).where('a.slug', '=', slug), moved])
+  const [bundle] = toPublicBundles(read.rows[0]!, read)
+  if (bundle) return { kind: 'found', bundle }
+  const current = read.rows[1]![0]?.slug as string | undefined
+  return current !== undefined && current !== slug ? { kind: 'moved', slug: current } : { kind: 'missing' }
 }

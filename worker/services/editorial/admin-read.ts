@@ -3,7 +3,7 @@ import type { Article } from '../../../schema/database'
 import type { Db } from '../../db/client'
 import { decodeCursor, encodeCursor } from '../../lib/cursor'
 import { notFound } from '../../lib/errors'
-import { loadBundles, type ArticleBundle } from '../articles/bundle'
+import { bundleColumns, toBundle, type ArticleBundle, type BundleJson } from '../articles/bundle'
 
 /** An article row (any status) with its category, tags, authors and cover. */
 export interface AdminArticleBundle {
@@ -13,16 +13,19 @@ export interface AdminArticleBundle {
 
 const SORT = 'admin:-updated_at'
 
-async function withBundles(db: Db, rows: Article[]): Promise<AdminArticleBundle[]> {
-  const bundles = await loadBundles(db, rows)
-  return rows.map((row, i) => ({ row, bundle: bundles[i]! }))
+/** Every column of the article aliased `a`, with its links as JSON. */
+const withLinks = (db: Db) => db.selectFrom('articles as a').selectAll('a').select(bundleColumns(db))
+
+function toAdminBundle(row: Article & BundleJson): AdminArticleBundle {
+  const bundle = toBundle(row)
+  return { row: bundle.article, bundle }
 }
 
-/** One article in any status, trash included, or a 404. */
+/** One article in any status, trash included, or a 404 (one statement). */
 export async function getAdminArticle(db: Db, id: number): Promise<AdminArticleBundle> {
-  const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
+  const row = await withLinks(db).where('a.id', '=', id).executeTakeFirst()
   if (!row) throw notFound('Article')
-  return (await withBundles(db, [row]))[0]!
+  return toAdminBundle(row)
 }
 
 /**
@@ -30,18 +33,18 @@ export async function getAdminArticle(db: Db, id: number): Promise<AdminArticleB
  * updated first, keyset-paginated on (updated_at, id).
  */
 export async function listAdminArticles(db: Db, q: AdminArticleListQuery) {
-  let query = db.selectFrom('articles').selectAll()
-  query = q.trash === 'true' ? query.where('deleted_at', 'is not', null) : query.where('deleted_at', 'is', null)
-  if (q.status) query = query.where('status', '=', q.status)
+  let query = withLinks(db)
+  query = q.trash === 'true' ? query.where('a.deleted_at', 'is not', null) : query.where('a.deleted_at', 'is', null)
+  if (q.status) query = query.where('a.status', '=', q.status)
   if (q.cursor) {
     const c = decodeCursor(q.cursor, SORT)
-    query = query.where((eb) => eb(eb.refTuple('updated_at', 'id'), '<', eb.tuple(String(c.value), c.id)))
+    query = query.where((eb) => eb(eb.refTuple('a.updated_at', 'a.id'), '<', eb.tuple(String(c.value), c.id)))
   }
-  const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(q.limit + 1).execute()
+  const rows = await query.orderBy('a.updated_at', 'desc').orderBy('a.id', 'desc').limit(q.limit + 1).execute()
   const page = rows.slice(0, q.limit)
   const last = page.at(-1)
   return {
-    items: await withBundles(db, page),
+    items: page.map(toAdminBundle),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ sort: SORT, value: last.updated_at, id: last.id }) : null,
   }
 }

@@ -1,4 +1,5 @@
 import type { Article } from '../../../schema/database'
+import { jsonArrayFrom } from 'kysely/helpers/sqlite'
 import type { Db } from '../../db/client'
 import { notFound } from '../../lib/errors'
 import type { ArticleContent } from './content'
@@ -32,39 +33,26 @@ export function contentOf(row: Article, tags: string[], authorIds: number[]): Ar
   }
 }
 
-/** Loads several articles' states with three queries, in the order of `rows`. */
-export async function statesOf(db: Db, rows: Article[]): Promise<ArticleState[]> {
-  if (rows.length === 0) return []
-  const ids = rows.map((r) => r.id)
-  const [tags, authors] = await Promise.all([
-    db
-      .selectFrom('article_tags as at')
-      .innerJoin('tags as t', 't.id', 'at.tag_id')
-      .select(['at.article_id', 't.name'])
-      .where('at.article_id', 'in', ids)
-      .orderBy('at.position')
-      .execute(),
-    db
-      .selectFrom('article_authors')
-      .select(['article_id', 'author_id'])
-      .where('article_id', 'in', ids)
-      .orderBy('position')
-      .execute(),
-  ])
-  return rows.map((row) => ({
-    row,
-    content: contentOf(
-      row,
-      tags.filter((t) => t.article_id === row.id).map((t) => t.name),
-      authors.filter((a) => a.article_id === row.id).map((a) => a.author_id),
-    ),
-  }))
-}
-
-/** One article in any status (trash included), or a 404. */
+/**
+ * One article in any status (trash included) with its tag names and author ids in
+ * the editor's order, or a 404: one statement, the links built as JSON in the row.
+ */
 export async function loadArticleState(db: Db, id: number): Promise<ArticleState> {
-  const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
+  const row = await db
+    .selectFrom('articles as a')
+    .selectAll('a')
+    .select((eb) => [
+      jsonArrayFrom(
+        eb.selectFrom('article_tags as at').innerJoin('tags as t', 't.id', 'at.tag_id').select('t.name').whereRef('at.article_id', '=', 'a.id').orderBy('at.position'),
+      ).as('tag_names'),
+      jsonArrayFrom(eb.selectFrom('article_authors as aa').select('aa.author_id').whereRef('aa.article_id', '=', 'a.id').orderBy('aa.position')).as('author_ids'),
+    ])
+    .where('a.id', '=', id)
+    .executeTakeFirst()
   if (!row) throw notFound('Article')
-  const [state] = await statesOf(db, [row])
-  return state!
+  const { tag_names, author_ids, ...article } = row
+  // SQLite returns the JSON as text (Kysely types it as already parsed).
+  const tags = JSON.parse(tag_names as unknown as string) as { name: string }[]
+  const authors = JSON.parse(author_ids as unknown as string) as { author_id: number }[]
+  return { row: article, content: contentOf(article, tags.map((t) => t.name), authors.map((a) => a.author_id)) }
 }

@@ -5,6 +5,7 @@ import { sanitizeArticleHtml } from '../../lib/html/sanitize'
 import { countWords, htmlToText } from '../../lib/html/text'
 import { toSlug } from '../../lib/slug'
 import { viSortKey } from '../../lib/vi-collate'
+import { titlePairsJson } from '../../lib/title-pairs'
 
 /**
  * Everything an editor can change about an article, normalized. It is what a
@@ -99,13 +100,14 @@ export const emptyContent = (language: string): ArticleContent => ({
   language,
 })
 
-/** The article columns that hold `content`, with the derived ones (sort key, plain text, word count). */
+/** The article columns that hold `content`, with the derived ones (sort key, title pairs, plain text, word count). */
 export function contentColumns(c: ArticleContent) {
   const text = htmlToText(c.body_html)
   return {
     slug: c.slug,
     title: c.title,
     title_sort: viSortKey(c.title),
+    title_pairs: titlePairsJson(c.title),
     summary: c.summary,
     body_html: c.body_html,
     body_text: text,

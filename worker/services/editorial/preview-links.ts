@@ -2,7 +2,7 @@ import type { Db } from '../../db/client'
 import { ApiError, notFound } from '../../lib/errors'
 import { importHmacKey, signToken, verifyToken } from '../../lib/signed-token'
 import { fromBase64Url, toBase64Url } from '../../lib/base64url'
-import { loadBundles, type ArticleBundle } from '../articles/bundle'
+import { bundleColumns, toBundle, type ArticleBundle } from '../articles/bundle'
 import { PUBLIC_ARTICLE_COLUMNS } from '../articles/columns'
 import { recordAudit } from '../audit'
 import type { Actor } from './actor'
@@ -65,9 +65,10 @@ export async function readPreview(db: Db, token: string, now: Date): Promise<Art
   const row = await db
     .selectFrom('articles as a')
     .select(PUBLIC_ARTICLE_COLUMNS)
+    .select(bundleColumns(db))
     .where('a.id', '=', check.id)
     .where('a.deleted_at', 'is', null)
     .executeTakeFirst()
   if (!row) throw notFound('Preview')
-  return (await loadBundles(db, [row]))[0]!
+  return toBundle(row)
 }

@@ -12,20 +12,41 @@ import { resolveArticleSlug } from './slugs'
 
 const SORT = 'revisions:-version'
 
-async function requireArticle(db: Db, id: number) {
-  const found = await db.selectFrom('articles').select('id').where('id', '=', id).executeTakeFirst()
-  if (!found) throw notFound('Article')
+const REVISION_COLUMNS = ['r.id', 'r.article_id', 'r.version', 'r.snapshot', 'r.created_by', 'r.created_at'] as const
+
+/**
+ * Revisions of an article as one statement that also tells a missing article (no
+ * row: 404) from a missing revision (the article's row alone): the article drives a
+ * LEFT JOIN, so its existence costs no round trip of its own.
+ */
+function revisionsOf(db: Db, articleId: number, version?: { op: '=' | '<'; value: number }) {
+  return db
+    .selectFrom('articles as a')
+    .leftJoin('revisions as r', (join) => {
+      const byArticle = join.onRef('r.article_id', '=', 'a.id')
+      return version ? byArticle.on('r.version', version.op, version.value) : byArticle
+    })
+    .select(REVISION_COLUMNS)
+    .where('a.id', '=', articleId)
 }
 
-/** An article's revisions, newest first, keyset-paginated by version. */
+type RevisionRow = { id: number; article_id: number; version: number; snapshot: string; created_by: number | null; created_at: string }
+
+/** The revision rows of a revisionsOf result: a 404 when the article does not exist. */
+function found(rows: { id: number | null }[]): RevisionRow[] {
+  if (rows.length === 0) throw notFound('Article')
+  return rows.filter((r) => r.id !== null) as RevisionRow[]
+}
+
+/** An article's revisions, newest first, keyset-paginated by version (one statement). */
 export async function listRevisions(db: Db, articleId: number, opts: { limit: number; cursor?: string | undefined }) {
-  await requireArticle(db, articleId)
-  let q = db
-    .selectFrom('revisions')
-    .select(['id', 'article_id', 'version', 'snapshot', 'created_by', 'created_at'])
-    .where('article_id', '=', articleId)
-  if (opts.cursor) q = q.where('version', '<', Number(decodeCursor(opts.cursor, SORT).value))
-  const rows = await q.orderBy('version', 'desc').limit(opts.limit + 1).execute()
+  const before = opts.cursor ? Number(decodeCursor(opts.cursor, SORT).value) : null
+  const rows = found(
+    await revisionsOf(db, articleId, before === null ? undefined : { op: '<', value: before })
+      .orderBy('r.version', 'desc')
+      .limit(opts.limit + 1)
+      .execute(),
+  )
   const page = rows.slice(0, opts.limit)
   const last = page.at(-1)
   return {
@@ -34,9 +55,9 @@ export async function listRevisions(db: Db, articleId: number, opts: { limit: nu
   }
 }
 
+/** One revision of an article (one statement): 404 for a missing article or revision. */
 export async function getRevision(db: Db, articleId: number, version: number) {
-  await requireArticle(db, articleId)
-  const row = await db.selectFrom('revisions').selectAll().where('article_id', '=', articleId).where('version', '=', version).executeTakeFirst()
+  const [row] = found(await revisionsOf(db, articleId, { op: '=', value: version }).execute())
   if (!row) throw notFound('Revision')
   return row
 }

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor } from '../../lib/cursor'
+import { decodeCursor, encodeCursor, readCursor } from '../../lib/cursor'
 
 /**
  * Ranked results have no stable keyset (a bm25 score moves when any article is
@@ -35,5 +35,19 @@ export function rankCursor(raw: string | undefined, parts: unknown[]): RankCurso
     offset,
     next: (limit, more) =>
       more && offset + limit < MAX_RANKED_RESULTS ? encodeCursor({ sort, value: null, id: offset + limit }) : null,
+  }
+}
+
+/**
+ * The offset a search cursor asks for, read before the query it belongs to is
+ * known (rankCursor checks that after the read, so a wrong cursor is still a 400);
+ * 0 without a cursor or for one that is not a cursor at all.
+ */
+export function peekOffset(raw: string | undefined): number {
+  if (!raw) return 0
+  try {
+    return Math.min(readCursor(raw).id, MAX_RANKED_RESULTS)
+  } catch {
+    return 0
   }
 }

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely'
+import { sql, type Expression, type RawBuilder } from 'kysely'
 import type { ArticleStatus } from '../../../schema/database'
 import type { Db } from '../../db/client'
 import { publiclyVisible } from '../articles/visibility'
@@ -19,7 +19,8 @@ export type SearchScope =
 export interface RankRequest {
   query: SearchQuery
   scope: SearchScope
-  categoryId?: number | undefined
+  /** A category id, or a subquery giving it (idOfSlug: no round trip of its own). */
+  categoryId?: number | Expression<unknown> | undefined
   limit: number
   offset: number
   /** Matches ranked at most (tests use a small one). */
@@ -41,7 +42,9 @@ function scopeFilter(scope: SearchScope): RawBuilder<boolean> {
 export const RANK_POOL = 5000
 
 /**
- * One page of article ids in rank order, fetching one extra to know if more follow.
+ * The ranking statement of one page: article ids with their position (`pos`, from
+ * offset + 1), one more than the page to know if more follow; null when the input
+ * has no word to search.
  *
  * The pool: matches on the accent-folded index that pass visibility and filters,
  * newest first, at most RANK_POOL. Each is checked in the narrow covering index
@@ -55,15 +58,15 @@ export const RANK_POOL = 5000
  * equals. Both CTEs are MATERIALIZED: left to itself SQLite folds them into the
  * join and re-runs an FTS5 query for every row (seconds at 100k articles).
  */
-export async function rankArticleIds(db: Db, r: RankRequest): Promise<{ ids: number[]; more: boolean }> {
-  if (!r.query.folded) return { ids: [], more: false }
+export function rankedIds(r: RankRequest): RawBuilder<{ id: number; pos: number }> | null {
+  if (!r.query.folded) return null
   const filters = [sql`search_folded MATCH ${r.query.folded}`, scopeFilter(r.scope)]
   if (r.categoryId !== undefined) filters.push(sql`a.category_id = ${r.categoryId}`)
   const exact = r.query.exact
     ? sql`SELECT rowid AS id, ${EXACT_BM25} AS r FROM search_exact
         WHERE search_exact MATCH ${r.query.exact} AND rowid >= (SELECT min(id) FROM pool)`
     : sql`SELECT NULL AS id, NULL AS r WHERE 0`
-  const { rows } = await sql<{ id: number }>`
+  return sql<{ id: number; pos: number }>`
     WITH pool AS MATERIALIZED (
       SELECT a.id, coalesce(a.published_at, a.updated_at) AS at, ${BM25} AS r
       FROM search_folded CROSS JOIN articles AS a INDEXED BY articles_search_filter ON a.id = search_folded.rowid
@@ -72,9 +75,17 @@ export async function rankArticleIds(db: Db, r: RankRequest): Promise<{ ids: num
       LIMIT ${r.pool ?? RANK_POOL}
     ),
     e AS MATERIALIZED (${exact})
-    SELECT pool.id FROM pool LEFT JOIN e ON e.id = pool.id
-    ORDER BY e.id IS NULL, coalesce(e.r, 0) + pool.r, pool.at DESC, pool.id DESC
-    LIMIT ${r.limit + 1} OFFSET ${r.offset}`.execute(db)
+    SELECT pool.id, row_number() OVER (ORDER BY e.id IS NULL, coalesce(e.r, 0) + pool.r, pool.at DESC, pool.id DESC) AS pos
+    FROM pool LEFT JOIN e ON e.id = pool.id
+    ORDER BY pos
+    LIMIT ${r.limit + 1} OFFSET ${r.offset}`
+}
+
+/** One page of article ids in rank order (see rankedIds), fetching one extra to know if more follow. */
+export async function rankArticleIds(db: Db, r: RankRequest): Promise<{ ids: number[]; more: boolean }> {
+  const ranked = rankedIds(r)
+  if (!ranked) return { ids: [], more: false }
+  const { rows } = await ranked.execute(db)
   return { ids: rows.slice(0, r.limit).map((row) => row.id), more: rows.length > r.limit }
 }
 

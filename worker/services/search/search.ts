@@ -1,9 +1,7 @@
 import type { ArticleStatus } from '../../../schema/database'
 import type { Db } from '../../db/client'
 import { notFound } from '../../lib/errors'
-import { loadBundles, type ArticleBundle } from '../articles/bundle'
-import { PUBLIC_ARTICLE_COLUMNS } from '../articles/columns'
-import { publiclyVisible } from '../articles/visibility'
+import type { PublicBundle } from '../articles/public-bundle'
 import { rankCursor } from './page-cursor'
 import { compileQuery } from './query'
 import { inRankOrder, rankArticleIds, type SearchScope } from './rank'
@@ -30,7 +28,7 @@ export interface SearchPage<T> {
 }
 
 export interface PublicHit {
-  bundle: ArticleBundle
+  bundle: PublicBundle
   bodyText: string
 }
 
@@ -41,7 +39,10 @@ async function categoryIdOf(db: Db, slug: string | undefined): Promise<number | 
   return row.id
 }
 
-/** Ranks one page for a scope and loads its rows with `load`, in rank order. */
+/**
+ * Ranks one page for a scope and loads its rows with `load`, in rank order (the
+ * editors' search: three round trips; the public one is public-search.ts).
+ */
 async function runSearch<T extends { id: number }>(
   db: Db,
   input: SearchInput,
@@ -54,20 +55,6 @@ async function runSearch<T extends { id: number }>(
   const ranked = await rankArticleIds(db, { query, scope, categoryId, limit: input.limit, offset: cursor.offset })
   const rows = ranked.ids.length ? inRankOrder(ranked.ids, await load(ranked.ids)) : []
   return { items: rows, nextCursor: cursor.next(input.limit, ranked.more), isHit: query.isHit }
-}
-
-/** Published articles matching a reader's query, best first, with their text for snippets. */
-export async function searchPublished(db: Db, input: SearchInput): Promise<SearchPage<PublicHit>> {
-  const page = await runSearch(db, input, { kind: 'public' }, (ids) =>
-    db
-      .selectFrom('articles as a')
-      .select([...PUBLIC_ARTICLE_COLUMNS, 'a.body_text'])
-      .where('a.id', 'in', ids)
-      .where(publiclyVisible())
-      .execute(),
-  )
-  const bundles = await loadBundles(db, page.items)
-  return { ...page, items: bundles.map((bundle, i) => ({ bundle, bodyText: page.items[i]!.body_text })) }
 }
 
 /** Every article an editor may look for (any status; the trash on request), best first. */

@@ -13,6 +13,13 @@ const MAX_SHARDS = 1_000
  * waitUntil, the cron), which Workers allow 1,000 KV operations in all.
  */
 export const MAX_PUTS_PER_FLUSH = 100
+/**
+ * Distinct articles one shard holds at most: the isolate flushes at once when its
+ * pending counts reach it. The beacon counts any well-formed id (the rollup drops
+ * those that are not published articles), so beacons naming thousands of ids cost
+ * more shards, never a shard or a rollup statement list out of bounds.
+ */
+export const MAX_SHARD_ARTICLES = 1_000
 /** waitUntil keeps a request alive 30 s at most: a timer older than that never fired. */
 const DEAD_TIMER_MS = 30_000
 
@@ -64,6 +71,10 @@ export class ViewCounter {
   record(articleId: number, ctx?: WaitUntil): void {
     const now = this.#now()
     addCount(this.#pending, articleId, hourIndex(now))
+    if (this.#pending.size >= MAX_SHARD_ARTICLES) {
+      ctx?.waitUntil(this.flush())
+      return
+    }
     if (this.#timerSince !== null && now - this.#timerSince < DEAD_TIMER_MS) return
     this.#timerSince = now
     const delay = this.options.flushDelayMs ?? DEFAULT_FLUSH_DELAY_MS

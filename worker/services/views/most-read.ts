@@ -1,9 +1,10 @@
 import { sql } from 'kysely'
 import type { MostReadWindow } from '../../../schema/api/views'
 import type { Db } from '../../db/client'
-import { notFound } from '../../lib/errors'
-import { loadBundles, type ArticleBundle } from '../articles/bundle'
 import { PUBLIC_ARTICLE_COLUMNS } from '../articles/columns'
+import { publicExtras, toPublicBundles, type PublicBundle } from '../articles/public-bundle'
+import { readBatch, type PublicReads } from '../articles/read-batch'
+import { assertFiltersFound, filterCheck, idOfSlug } from '../articles/slug-filters'
 import { publiclyVisible } from '../articles/visibility'
 import { hourIndex, hourIso } from './shard'
 
@@ -17,8 +18,11 @@ export interface MostReadOptions {
   now?: number
 }
 
+/** A category id, or the subquery of a category slug (idOfSlug). */
+type CategoryFilter = number | ReturnType<typeof idOfSlug>
+
 /**
- * The ranking query. The count table drives (CROSS JOIN fixes the join order in
+ * The ranking statement, each ranked article with its links and view total. The count table drives (CROSS JOIN fixes the join order in
  * SQLite) and each ranked id finds its article by primary key. A window of N hours
  * sums the current hour's bucket and the N-1 before it: for 24h the hour index is the
  * narrow path, so grouping by `+article_id` stops the planner from preferring the
@@ -26,13 +30,14 @@ export interface MostReadOptions {
  * (buckets live 31 days), where walking the primary key in article order is faster
  * than sorting. A category always walks its own (category_id, hour) index.
  */
-export function mostReadQuery(db: Db, o: { window: MostReadWindow; categoryId?: number | undefined; limit: number; now?: number }) {
+export function mostReadQuery(db: Db, o: { window: MostReadWindow; categoryId?: CategoryFilter | undefined; limit: number; now?: number }) {
   if (o.window === 'all') {
     let query = db
       .selectFrom('article_views as v')
       .crossJoin('articles as a')
       .whereRef('a.id', '=', 'v.article_id')
       .select(PUBLIC_ARTICLE_COLUMNS)
+      .select(publicExtras(db))
       .where(publiclyVisible())
     if (o.categoryId !== undefined) query = query.where('v.category_id', '=', o.categoryId)
     return query.orderBy('v.total', 'desc').orderBy('v.article_id', 'desc').limit(o.limit)
@@ -46,19 +51,21 @@ export function mostReadQuery(db: Db, o: { window: MostReadWindow; categoryId?: 
     .crossJoin('articles as a')
     .whereRef('a.id', '=', 'w.article_id')
     .select(PUBLIC_ARTICLE_COLUMNS)
+    .select(publicExtras(db))
     .where(publiclyVisible())
     .orderBy('w.n', 'desc')
     .orderBy('w.article_id', 'desc')
     .limit(o.limit)
 }
 
-/** The most-read published articles of a window, most views first (ties: newest id first). */
-export async function mostReadArticles(db: Db, o: MostReadOptions): Promise<ArticleBundle[]> {
-  let categoryId: number | undefined
-  if (o.category) {
-    const row = await db.selectFrom('categories').select('id').where('slug', '=', o.category).executeTakeFirst()
-    if (!row) throw notFound(`Category "${o.category}"`)
-    categoryId = row.id
-  }
-  return loadBundles(db, await mostReadQuery(db, { ...o, categoryId }).execute())
+/**
+ * The most-read published articles of a window, most views first (ties: newest id
+ * first): one D1 round trip, the category's slug checked in the same batch.
+ */
+export async function mostReadArticles(r: PublicReads, o: MostReadOptions): Promise<PublicBundle[]> {
+  const categoryId = o.category ? idOfSlug(r.db, 'categories', o.category) : undefined
+  const check = filterCheck(r.db, { category: o.category })
+  const read = await readBatch(r, [mostReadQuery(r.db, { ...o, categoryId }), ...(check ? [check] : [])])
+  if (check) assertFiltersFound(read.rows[1]![0], { category: o.category })
+  return toPublicBundles(read.rows[0]!, read)
 }

@@ -3,27 +3,52 @@ import type { D1Handle } from '../../db/client'
 import { selectDone } from './rollup-sql'
 
 /**
- * Views of each article as this isolate knows them: the total rolled up into D1
- * plus the counts it holds itself (not yet flushed, or flushed and not yet rolled
- * up). Totals and "which of my shards are rolled up" are read in one D1 batch, a
- * single snapshot, so a shard is added on top of the total exactly when the total
- * does not already contain it.
+ * This isolate's share of a D1 read of view totals: the counts it holds itself (not
+ * yet flushed, or flushed and not yet rolled up into the totals).
  */
+export interface LocalViews {
+  /**
+   * "Which of my shards are rolled up", to run in the same D1 batch as the totals
+   * (a batch is one snapshot), or null when the isolate has no shard to ask about.
+   */
+  statement: D1PreparedStatement | null
+  /** After the batch: the counts D1's totals did not include, per article id. */
+  counts(done: D1Result | undefined, ids: readonly number[]): Map<number, number>
+}
+
+/**
+ * The view counts a read must add to the D1 totals it reads. A shard is added on
+ * top of a total exactly when the same snapshot shows it not rolled up yet, so a
+ * view is never missing from, nor counted twice in, what this isolate shows.
+ *
+ * @example
+ * const local = localViews(d1, viewCounterFor(env.VIEWS))
+ * const [rows, done] = await d1.batch([totalsStatement, ...(local.statement ? [local.statement] : [])])
+ * const extra = local.counts(done, ids)
+ */
+export function localViews(d1: D1Handle, counter: ViewCounter): LocalViews {
+  const asked = counter.unconfirmed()
+  return {
+    statement: asked.length ? selectDone(d1, asked.map((s) => s.key)) : null,
+    counts(done, ids) {
+      const rolledUp = new Set(((done?.results ?? []) as Record<string, unknown>[]).map((r) => String(r.key)))
+      counter.confirm(rolledUp)
+      return counter.localCounts(ids, asked, rolledUp)
+    },
+  }
+}
+
+/** Views of each article as this isolate knows them (D1 total + local counts), in one D1 batch. */
 export async function viewTotals(d1: D1Handle, kv: KVNamespace, ids: number[]): Promise<Map<number, number>> {
   return readViewTotals(d1, viewCounterFor(kv), ids)
 }
 
 export async function readViewTotals(d1: D1Handle, counter: ViewCounter, ids: number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map()
-  const asked = counter.unconfirmed()
-  const statements = [
-    d1.prepare('SELECT article_id, total FROM article_views WHERE article_id IN (SELECT value FROM json_each(?))').bind(JSON.stringify(ids)),
-  ]
-  if (asked.length) statements.push(selectDone(d1, asked.map((s) => s.key)))
-  const [totals, done] = await d1.batch<Record<string, unknown>>(statements)
-  const rolledUp = new Set((done?.results ?? []).map((r) => String(r.key)))
-  counter.confirm(rolledUp)
-  const local = counter.localCounts(ids, asked, rolledUp)
-  const stored = new Map(totals!.results.map((r) => [Number(r.article_id), Number(r.total)]))
-  return new Map(ids.map((id) => [id, (stored.get(id) ?? 0) + (local.get(id) ?? 0)]))
+  const local = localViews(d1, counter)
+  const totals = d1.prepare('SELECT article_id, total FROM article_views WHERE article_id IN (SELECT value FROM json_each(?))').bind(JSON.stringify(ids))
+  const [stored, done] = await d1.batch<Record<string, unknown>>(local.statement ? [totals, local.statement] : [totals])
+  const extra = local.counts(done, ids)
+  const byId = new Map(stored!.results.map((r) => [Number(r.article_id), Number(r.total)]))
+  return new Map(ids.map((id) => [id, (byId.get(id) ?? 0) + (extra.get(id) ?? 0)]))
 }

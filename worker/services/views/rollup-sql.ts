@@ -6,10 +6,15 @@ import type { D1Handle } from '../../db/client'
  * json_each, so a statement binds one or two parameters whatever the group size
  * or number of rows (D1 allows 100), and each JSON parameter is cut at
  * JSON_PARAM_BYTES, under D1's 100 KB statement size whatever the keys and counts
- * look like. Counts for articles that no longer exist are dropped by the join
- * (their rows would violate the foreign keys).
+ * look like. Only counts of articles published when the rollup runs are folded:
+ * the beacon counts any well-formed id without asking D1, so unknown ids (their
+ * rows would violate the foreign keys), drafts, scheduled, archived and trashed
+ * articles are dropped here, by the join.
  */
 const JSON_PARAM_BYTES = 90_000
+
+/** "Publicly visible" (services/articles/visibility.ts), literal in these hand-written statements. */
+const PUBLISHED = "a.status = 'published' AND a.deleted_at IS NULL"
 
 /** Items as JSON arrays of at most `maxBytes` each (keys and count rows are ASCII: length is bytes). */
 function jsonChunks(items: unknown[], maxBytes = JSON_PARAM_BYTES): string[] {
@@ -60,7 +65,7 @@ export function foldStatements(d1: D1Handle, keys: string[], rows: CountRow[], n
           `INSERT INTO article_view_hours (article_id, hour, category_id, views)
            SELECT a.id, json_extract(j.value, '$[1]'), a.category_id, json_extract(j.value, '$[2]')
            FROM json_each(?) AS j JOIN articles AS a ON a.id = json_extract(j.value, '$[0]')
-           WHERE true
+           WHERE ${PUBLISHED}
            ON CONFLICT (article_id, hour) DO UPDATE SET views = views + excluded.views`,
         )
         .bind(part),
@@ -71,7 +76,7 @@ export function foldStatements(d1: D1Handle, keys: string[], rows: CountRow[], n
           `INSERT INTO article_views (article_id, category_id, total, updated_at)
            SELECT a.id, a.category_id, json_extract(j.value, '$[1]'), ?
            FROM json_each(?) AS j JOIN articles AS a ON a.id = json_extract(j.value, '$[0]')
-           WHERE true
+           WHERE ${PUBLISHED}
            ON CONFLICT (article_id) DO UPDATE SET total = total + excluded.total, updated_at = excluded.updated_at`,
         )
         .bind(nowIso, part),
