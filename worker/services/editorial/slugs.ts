@@ -9,9 +9,9 @@ export const BASE_LENGTH = 90
 /**
  * `slug` is `base` or `base-<digits…>`, the candidates `firstFreeSlug` looks at, as
  * one range on the slug's UNIQUE index: every such slug sorts in
- * [`base`, `base-:`) because ':' follows '9' in ASCII, and slugs are ASCII. Never
- * LIKE: D1 refuses patterns over 50 bytes (most Vietnamese headlines make longer
- * slugs) and a LIKE with a bound pattern cannot use the index.
+ * [`base`, `base-:`) because ':' follows '9' in ASCII, and slugs are ASCII. Never a
+ * pattern match: D1 refuses like/glob patterns over 50 bytes (most Vietnamese
+ * headlines make longer slugs), and a bound pattern cannot use the index.
  */
 export const slugFamily = (base: string) => sql<boolean>`(slug >= ${base} AND slug < ${base + '-:'})`
 
