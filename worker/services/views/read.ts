@@ -1,4 +1,4 @@
-import { viewCounterFor, type ViewCounter } from './counter'
+import type { ViewCounter } from './counter'
 import type { D1Handle } from '../../db/client'
 import { selectDone } from './rollup-sql'
 
@@ -38,11 +38,11 @@ export function localViews(d1: D1Handle, counter: ViewCounter): LocalViews {
   }
 }
 
-/** Views of each article as this isolate knows them (D1 total + local counts), in one D1 batch. */
-export async function viewTotals(d1: D1Handle, kv: KVNamespace, ids: number[]): Promise<Map<number, number>> {
-  return readViewTotals(d1, viewCounterFor(kv), ids)
-}
-
+/**
+ * Views of each article as `counter`'s isolate knows them (D1 total + local counts),
+ * in one D1 batch: the totals on their own, where public reads take them inside
+ * their row (services/articles/public-bundle.ts) through the same `localViews`.
+ */
 export async function readViewTotals(d1: D1Handle, counter: ViewCounter, ids: number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map()
   const local = localViews(d1, counter)
