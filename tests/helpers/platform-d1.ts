@@ -28,7 +28,15 @@ export interface D1Call {
   sql: string[]
 }
 
-const bytes = (s: string) => new TextEncoder().encode(s).length
+/** UTF-8 bytes of a statement's SQL or of a bound value (non-strings as JSON). */
+export const byteLength = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : (JSON.stringify(value) ?? '')).length
+const bytes = byteLength
+
+/** A statement with the values bound to it. */
+export interface BoundStatement {
+  sql: string
+  params: unknown[]
+}
 
 /** Words that may stand before '(' without calling a function. */
 const SQL_KEYWORDS = new Set(['in', 'values', 'exists', 'as', 'on', 'and', 'or', 'not', 'from', 'join', 'where', 'select', 'using', 'over', 'into', 'all', 'union', 'by', 'then', 'else', 'when', 'is', 'with', 'materialized', 'set', 'match', 'table'])
@@ -69,6 +77,8 @@ export function platformD1(real: D1Database = env.DB) {
   const calls: D1Call[] = []
   /** What each `withSession()` was given (a constraint or a bookmark), in order. */
   const sessions: string[] = []
+  /** Every statement as bound, in order (a statement bound twice appears twice). */
+  const bound: BoundStatement[] = []
   const statements = new WeakMap<object, { sql: string; real: D1PreparedStatement }>()
   const record = (kind: string, sql: string[]) => {
     calls.push({ kind, sql })
@@ -78,6 +88,7 @@ export function platformD1(real: D1Database = env.DB) {
     const wrapped = {
       bind: (...values: unknown[]) => {
         check(sql, values)
+        bound.push({ sql, params: values })
         return statement(sql, stmt.bind(...values), values)
       },
       all: () => (record('all', [sql]), stmt.all()),
@@ -111,5 +122,5 @@ export function platformD1(real: D1Database = env.DB) {
         return typeof value === 'function' ? value.bind(target) : value
       },
     })
-  return { d1: wrap(real), calls, sessions }
+  return { d1: wrap(real), calls, sessions, bound }
 }

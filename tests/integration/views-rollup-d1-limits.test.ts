@@ -2,11 +2,11 @@ import { env } from 'cloudflare:test'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { rollupShards } from '../../worker/services/views/rollup'
 import { addCount, encodeShard, hourIndex, shardKey, type HourCounts } from '../../worker/services/views/shard'
-import { byteLength, loggingD1, type LoggedStatement } from '../helpers/d1-log'
+import { byteLength, platformD1, type BoundStatement } from '../helpers/platform-d1'
 import { clearShards, createArticles, expectStoredViews, seedShards } from '../helpers/views'
 
 /** D1's per-statement limits: 100 bound parameters, 100 KB (SQL and bound values counted together, to be safe). */
-function expectWithinD1Limits(statements: LoggedStatement[]) {
+function expectWithinD1Limits(statements: BoundStatement[]) {
   for (const s of statements) {
     expect(s.params.length, s.sql).toBeLessThanOrEqual(100)
     expect(byteLength(s.sql) + s.params.reduce<number>((n, p) => n + byteLength(p), 0), s.sql).toBeLessThanOrEqual(100_000)
@@ -19,7 +19,7 @@ describe('the view rollup within D1 statement limits', () => {
   it('keeps every D1 statement within 100 bound parameters and 100 KB for a full group of 100 shards and 100+ articles', async () => {
     const targets = await createArticles(130, 'Giới hạn D1')
     const { expected } = await seedShards(100, targets.map((a) => a.id), { rowsPerShard: 40, hours: 700 })
-    const { d1, statements } = loggingD1(env.DB)
+    const { d1, bound: statements } = platformD1(env.DB)
     const report = await rollupShards(d1, env.VIEWS, { groupSize: 100 })
     expect(report.folded).toBe(100)
     await expectStoredViews(expected)
@@ -36,7 +36,7 @@ describe('the view rollup within D1 statement limits', () => {
       for (let r = 0; r < 30; r++) addCount(counts, Number.MAX_SAFE_INTEGER - i * 30 - r, hour - r, Number.MAX_SAFE_INTEGER)
       await env.VIEWS.put(shardKey(createdAt + i, 'longrows', i), encodeShard(counts))
     }
-    const { d1, statements } = loggingD1(env.DB)
+    const { d1, bound: statements } = platformD1(env.DB)
     expect((await rollupShards(d1, env.VIEWS)).folded).toBe(100)
     expectWithinD1Limits(statements)
   }, 120_000)
