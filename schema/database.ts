@@ -6,6 +6,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { AuthTables } from './tables/auth'
 import type { EditorialTables } from './tables/editorial'
+import type { MediaTables } from './tables/media'
 import type { SearchTables } from './tables/search'
 import type { ViewTables } from './tables/views'
 
@@ -166,7 +167,7 @@ export interface CoreTables {
  * Every table. Each feature keeps its table types beside its migration
  * (schema/tables/*.ts) and is joined in here.
  */
-export interface Database extends CoreTables, AuthTables, EditorialTables, ViewTables, SearchTables {}
+export interface Database extends CoreTables, AuthTables, EditorialTables, ViewTables, SearchTables, MediaTables {}
 
 export type User = Selectable<UsersTable>
 export type Category = Selectable<CategoriesTable>

@@ -1,5 +1,5 @@
 /**
- * Drops or rebuilds the full-text search index of the D1 database.
+ * Drops or rebuilds the full-text search indexes (articles and media) of the D1 database.
  *
  *   npm run search:rebuild              local database (what `wrangler dev` uses)
  *   npm run search:rebuild -- --remote  the deployed database
@@ -20,8 +20,10 @@ if (command !== 'rebuild' && command !== 'drop') {
   process.exit(2)
 }
 
-const migration = readFileSync(new URL('../schema/migrations/0005_search.sql', import.meta.url), 'utf8')
-const sql = command === 'drop' ? dropStatements(migration).join('\n') : rebuildSql(migration)
+/** Every migration that makes an FTS index: articles (0005) and the media library (0008). */
+const SEARCH_MIGRATIONS = ['0005_search.sql', '0008_media_search.sql']
+const migrations = SEARCH_MIGRATIONS.map((name) => readFileSync(new URL(`../schema/migrations/${name}`, import.meta.url), 'utf8'))
+const sql = migrations.map((m) => (command === 'drop' ? dropStatements(m).join('\n') : rebuildSql(m))).join('\n')
 const dir = mkdtempSync(join(tmpdir(), 'search-index-'))
 const file = join(dir, `${command}.sql`)
 writeFileSync(file, sql)
