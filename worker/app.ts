@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { database, type AppEnv } from './middleware/database'
 import { onError, onNotFound } from './middleware/error-handler'
 import { docsPage } from './routes/docs'
+import { syndication } from './routes/feeds'
 import { mediaRoutes } from './routes/media'
 import { openApiSpec } from './routes/openapi'
 import { adminApi } from './routes/admin'
@@ -16,6 +17,7 @@ export const app = new Hono<AppEnv>()
   .route('/api/v1', publicApi)
   .route('/api/admin', adminApi)
   .route('/', mediaRoutes)
+  .route('/', syndication)
 
 app.get('/api/openapi.json', async (c) => {
   c.header('Cache-Control', 'public, max-age=300')

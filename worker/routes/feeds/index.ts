@@ -1,0 +1,6 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../../middleware/database'
+import { feedRoutes } from './feeds'
+
+/** For feed readers and search engines, at the site root: feeds, sitemaps, robots.txt (docs/feeds.md). */
+export const syndication = new Hono<AppEnv>().route('/', feedRoutes)
