@@ -4,9 +4,10 @@
  * and a strict XML parser (fast-xml-parser: its validator refuses any document
  * that is not well-formed XML).
  */
-import { SELF } from 'cloudflare:test'
+import { createExecutionContext, env, SELF } from 'cloudflare:test'
 import { parseFeed } from '@rowanmanning/feed-parser'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import worker from '../../worker/index'
 import { BASE } from './auth'
 
 export async function fetchDoc(path: string, init?: RequestInit) {
@@ -34,4 +35,13 @@ export function parseXml(text: string): any {
 export function readFeed(text: string) {
   parseXml(text)
   return parseFeed(text)
+}
+
+/**
+ * A request through the whole worker with some vars changed, e.g. a lowered limit
+ * (`{ SITEMAP_PAGE_SIZE: '3' }`, lib/feed-limits.ts), on the same real D1.
+ */
+export async function fetchWithVars(path: string, vars: Record<string, string>, init?: RequestInit) {
+  const res = await worker.fetch(new Request(BASE + path, { redirect: 'manual', ...init }), { ...env, ...vars }, createExecutionContext())
+  return { res, status: res.status, type: res.headers.get('Content-Type'), text: await res.text() }
 }
