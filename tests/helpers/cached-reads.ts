@@ -22,7 +22,8 @@ export async function readCached(path: string, init: RequestInit & { ttl?: strin
   // A view beacon's waitUntil is its flush timer (seconds): the cron flushes instead.
   if (!init.method) await waitOnExecutionContext(ctx)
   const text = await res.text()
-  return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : null, queries: calls.length }
+  const json = text && res.headers.get('Content-Type')?.includes('json') ? JSON.parse(text) : null
+  return { status: res.status, headers: res.headers, text, json, queries: calls.length }
 }
 
 /**

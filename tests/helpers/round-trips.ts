@@ -3,7 +3,8 @@
  * (platformD1: each all/first/run/raw and each batch is one, as in production),
  * for the per-route budgets of docs/performance.md. The D1 calls counted are those
  * made before the response body is read; what a request leaves in waitUntil (the
- * view counter's KV flush) makes none.
+ * view counter's KV flush) makes none. `vars` changes wrangler vars for the request
+ * (e.g. a lowered SITEMAP_PAGE_SIZE).
  *
  * @example
  * const { status, calls } = await countedFetch('/api/v1/articles/1')
@@ -22,9 +23,9 @@ export interface Counted {
   calls: D1Call[]
 }
 
-export async function countedFetch(path: string, init: RequestInit = {}): Promise<Counted> {
+export async function countedFetch(path: string, init: RequestInit = {}, vars: Record<string, string> = {}): Promise<Counted> {
   const { d1, calls } = platformD1()
-  const res = await worker.fetch(new Request(BASE + path, { redirect: 'manual', ...init }), { ...env, DB: d1 }, createExecutionContext())
+  const res = await worker.fetch(new Request(BASE + path, { redirect: 'manual', ...init }), { ...env, ...vars, DB: d1 }, createExecutionContext())
   const json = res.headers.get('Content-Type')?.includes('json') ?? false
   const text = json ? await res.text() : `(${(await res.arrayBuffer()).byteLength} bytes)`
   const body: unknown = json ? JSON.parse(text) : null

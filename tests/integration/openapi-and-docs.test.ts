@@ -14,6 +14,14 @@ describe('OpenAPI document', () => {
     const params = list.parameters.map((p: any) => p.name)
     expect(params).toEqual(expect.arrayContaining(['limit', 'cursor', 'sort', 'category', 'tag', 'author', 'since', 'until', 'fields', 'featured']))
     expect(list.parameters.find((p: any) => p.name === 'sort').schema.enum).toContain('-published_at')
+    for (const path of ['/feeds/rss.xml', '/feeds/atom.xml', '/feeds/feed.json', '/sitemap.xml', '/sitemaps/{file}', '/sitemap-news.xml', '/robots.txt']) {
+      expect(body.paths[path]?.get, path).toBeDefined()
+    }
+    const rss = body.paths['/feeds/rss.xml'].get
+    expect(rss.parameters.map((p: any) => p.name)).toEqual(['category'])
+    expect(Object.keys(rss.responses['200'].content)).toEqual(['application/rss+xml'])
+    expect(rss.responses['404'].content['application/json']).toBeDefined()
+    expect(Object.keys(body.paths['/feeds/feed.json'].get.responses['200'].content)).toEqual(['application/feed+json'])
     expect(body.components.schemas.Article.required).toEqual(expect.arrayContaining(['id', 'slug', 'title', 'published_at', 'views']))
   })
 })

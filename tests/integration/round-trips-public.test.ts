@@ -74,6 +74,16 @@ const reads: [path: () => string, status: number, budget: number][] = [
   [() => '/api/v1/tags', 200, 1],
   [() => '/api/v1/authors', 200, 1],
   [() => '/api/v1/health', 200, 0],
+  [() => '/feeds/rss.xml', 200, 1],
+  [() => '/feeds/atom.xml', 200, 1],
+  [() => '/feeds/feed.json', 200, 1],
+  [() => '/feeds/rss.xml?category=thoi-su', 200, 1],
+  [() => '/feeds/feed.json?category=khong-co', 404, 1],
+  [() => '/sitemap.xml', 200, 1],
+  [() => '/sitemaps/articles-1.xml', 200, 1],
+  [() => '/sitemaps/articles-99.xml', 404, 1],
+  [() => '/sitemap-news.xml', 200, 1],
+  [() => '/robots.txt', 200, 0],
 ]
 
 describe('D1 round trips of a public read that misses the caches', () => {
@@ -94,6 +104,17 @@ describe('D1 round trips of a public read that misses the caches', () => {
       cover: { width: 1200, height: 800, caption: 'Phố ngập', credit: 'TTXVN' },
       views: 5,
     })
+  })
+
+  it('answers the sitemap index (past the page size, lowered to 10) and its children in one round trip each', async () => {
+    const vars = { SITEMAP_PAGE_SIZE: '10' }
+    const index = await countedFetch('/sitemap.xml', {}, vars)
+    expect(index.status).toBe(200)
+    expect(index.calls).toHaveLength(1)
+    for (const n of [1, 2, 3]) {
+      const child = await countedFetch(`/sitemaps/articles-${n}.xml`, {}, vars)
+      expect([child.status, child.calls.length], `articles-${n}.xml`).toEqual([200, 1])
+    }
   })
 
   it('answers an old slug with a 301 in one round trip', async () => {

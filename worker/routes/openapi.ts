@@ -36,6 +36,9 @@ const options: Partial<GenerateSpecOptions> = {
     security: STAFF,
   },
   exclude: ['/api/openapi.json', '/api/docs'],
+  // hono-openapi leaves out paths whose last segment has a dot as if they were static
+  // files; the feeds, sitemaps and robots.txt are API routes with such names.
+  excludeStaticFile: false,
 }
 
 type Spec = Awaited<ReturnType<typeof generateSpecs>>
