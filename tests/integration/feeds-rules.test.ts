@@ -115,3 +115,19 @@ describe('c.var.feedScope (set by the partner-key middleware later)', () => {
     expect((await app.request('/feeds/rss.xml?category=the-thao', {}, env)).status).toBe(200)
   })
 })
+
+describe('characters XML cannot carry', () => {
+  it('are dropped from every feed and the news sitemap, which stay readable', async () => {
+    const room = await newsroom()
+    const saved = await room.editor.post('/articles', { title: 'Bão\u000Bsố 3\u0001', summary: 'Gió\u0008 mạnh', body_html: '<p>Mưa\u000C lớn</p>' })
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201)
+    expect((await room.editor.post(`/articles/${saved.body.data.id}/publish`, {})).status).toBe(200)
+    for (const file of FILES) {
+      const { status, text } = await fetchDoc(`/feeds/${file}`)
+      expect(status).toBe(200)
+      expect(titles(file, text)[0]).toBe('Bãosố 3')
+    }
+    const news = parseXml((await fetchDoc('/sitemap-news.xml')).text).urlset.url
+    expect(news[0]['news:news']['news:title']).toBe('Bãosố 3')
+  })
+})

@@ -9,13 +9,15 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
 /** `text` without the characters XML cannot carry. */
 export const xmlSafe = (text: string) => text.replace(NOT_XML, '')
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }
+// A raw carriage return would be read back as a line feed (XML normalizes line ends).
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\r': '&#13;' }
 
 /**
  * Text for an XML element or a double-quoted attribute: forbidden characters
- * dropped, the five markup characters escaped.
+ * dropped, the five markup characters and carriage returns escaped, so a parser
+ * reads back exactly what was written.
  *
  * @example
  * escapeXml('A & B <C>') // 'A &amp; B &lt;C&gt;'
  */
-export const escapeXml = (text: string) => xmlSafe(text).replace(/[&<>"']/g, (ch) => ENTITIES[ch]!)
+export const escapeXml = (text: string) => xmlSafe(text).replace(/[&<>"'\r]/g, (ch) => ENTITIES[ch]!)
