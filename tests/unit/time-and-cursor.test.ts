@@ -17,6 +17,13 @@ describe('site time zone', () => {
     expect(toZonedIso('2017-01-01T12:00:00.000Z', 'Asia/Kolkata')).toBe('2017-01-01T17:30:00+05:30')
   })
 
+  it('changes offset at the exact second of a transition (offsets are cached per quarter hour)', () => {
+    expect(toZonedIso('2017-03-26T00:59:59.000Z', 'Europe/Paris')).toBe('2017-03-26T01:59:59+01:00')
+    expect(toZonedIso('2017-03-26T01:00:00.000Z', 'Europe/Paris')).toBe('2017-03-26T03:00:00+02:00')
+    expect(toZonedIso('2017-10-29T00:59:59.000Z', 'Europe/Paris')).toBe('2017-10-29T02:59:59+02:00')
+    expect(toZonedIso('2017-10-29T01:00:00.000Z', 'Europe/Paris')).toBe('2017-10-29T02:00:00+01:00')
+  })
+
   it('round-trips: a zoned time parses back to the same instant', () => {
     fc.assert(
       fc.property(fc.date({ min: new Date('1970-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), (d) => {
