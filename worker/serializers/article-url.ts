@@ -9,7 +9,8 @@ export function articleUrl(
   settings: SiteSettings,
   a: { id: number; slug: string; published_at: string | null; category_slug: string | null },
 ): string {
-  const local = a.published_at ? toZonedIso(a.published_at, settings.timeZone) : ''
+  const dated = settings.articleUrlPattern.includes('{yyyy}') || settings.articleUrlPattern.includes('{mm}') || settings.articleUrlPattern.includes('{dd}')
+  const local = dated && a.published_at ? toZonedIso(a.published_at, settings.timeZone) : ''
   const path = settings.articleUrlPattern
     .replaceAll('{category}', a.category_slug ?? 'tin-tuc')
     .replaceAll('{slug}', a.slug)

@@ -18,8 +18,12 @@ export function articleLoc(settings: SiteSettings, a: SitemapArticle): string | 
   return loc !== null && loc.length <= MAX_LOC_CHARS ? loc : null
 }
 
+/** Printable ASCII with nothing a URL parser would change: the common case, kept as is. */
+const PLAIN_URL = /^https?:\/\/[A-Za-z0-9.:-]+\/[A-Za-z0-9\-._~/%]*$/
+
 /** The URL with non-ASCII characters percent-encoded (the host as punycode), as sitemaps require; null if unparsable. */
 function ascii(url: string): string | null {
+  if (PLAIN_URL.test(url)) return url
   try {
     return new URL(url).href
   } catch {

@@ -37,18 +37,11 @@ export function sitemapRows(db: Db) {
  * non-empty id blocks with each block's URL count and newest update. Both
  * statements run in one batch: the rows statement returns nothing unless the count
  * fits, so a large site never reads rows it will not send. The count and the
- * blocks walk the covering partial index articles_public_updated (status,
- * updated_at, id): no table row is read.
+ * blocks scan a covering index (status, updated_at, id; the planner picks which):
+ * no table row is read (sitemap-scale.test.ts EXPLAINs it at 50,001 articles).
  */
 export async function sitemapOverview(r: PublicReads, pageSize: number): Promise<SitemapOverview> {
-  // D1 binds a JavaScript number as REAL: without the cast, id / 3 would not be an integer division.
-  const block = sql<number>`(a.id - 1) / CAST(${pageSize} AS INTEGER)`
-  const blocks = r.db
-    .selectFrom('articles as a')
-    .select([sql<number>`${block} + 1`.as('n'), sql<number>`count(*)`.as('urls'), sql<string>`max(a.updated_at)`.as('lastmod')])
-    .where(publiclyVisible())
-    .groupBy(block)
-    .orderBy('n')
+  const blocks = sitemapBlocksQuery(r.db, pageSize)
   const count = r.db.selectFrom('articles as v').select(sql<number>`count(*)`.as('n')).where(publiclyVisible('v'))
   const small = sitemapRows(r.db).where(sql<boolean>`(${count}) <= ${pageSize}`).orderBy('a.id').limit(pageSize)
   const read = await readBatch(r, [blocks, small])
@@ -56,6 +49,18 @@ export async function sitemapOverview(r: PublicReads, pageSize: number): Promise
   const total = found.reduce((sum, b) => sum + b.urls, 0)
   if (total <= pageSize) return { kind: 'urlset', articles: read.rows[1] as unknown as SitemapArticle[] }
   return { kind: 'index', blocks: found }
+}
+
+/** Per id block: its number, URL count and newest update (a statement of its own so tests can EXPLAIN it). */
+export function sitemapBlocksQuery(db: Db, pageSize: number) {
+  // D1 binds a JavaScript number as REAL: without the cast, id / 3 would not be an integer division.
+  const block = sql<number>`(a.id - 1) / CAST(${pageSize} AS INTEGER)`
+  return db
+    .selectFrom('articles as a')
+    .select([sql<number>`${block} + 1`.as('n'), sql<number>`count(*)`.as('urls'), sql<string>`max(a.updated_at)`.as('lastmod')])
+    .where(publiclyVisible())
+    .groupBy(block)
+    .orderBy('n')
 }
 
 /**
