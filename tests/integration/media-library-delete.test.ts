@@ -5,7 +5,8 @@
 import { env, SELF } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { staffClient, type StaffClient } from '../helpers/admin-api'
-import { db } from '../helpers/fixtures'
+import { createArticle, db } from '../helpers/fixtures'
+import { FORCE_DELETE_MAX_ARTICLES } from '../../worker/services/media/remove'
 import { uploadNewImage } from '../helpers/media-library'
 
 let admin: StaffClient
@@ -96,5 +97,24 @@ describe('DELETE /api/admin/media/{id}', () => {
     expect((await editor.del(`/media/${item.id}?force=true`, undefined, 1)).status).toBe(403)
     expect((await editor.del(`/media/${item.id}?force=maybe`, undefined, 1)).status).toBe(400)
     expect((await admin.del(`/media/${item.id}?force=true`, undefined, 1)).status).toBe(204)
+  })
+
+  it(`a forced delete edits at most ${FORCE_DELETE_MAX_ARTICLES} articles: beyond, a 409 and nothing changed`, async () => {
+    const item = await upload()
+    const ids: number[] = []
+    for (let i = 0; i <= FORCE_DELETE_MAX_ARTICLES; i++) ids.push((await createArticle({ title: `Bài dùng ảnh số ${i}`, status: 'draft' })).id)
+    for (let i = 0; i < ids.length; i += 30) {
+      await db().insertInto('article_media').values(ids.slice(i, i + 30).map((id) => ({ article_id: id, media_id: item.id, role: 'inline' as const }))).execute()
+    }
+    const versions = async () => db().selectFrom('articles').select(['id', 'version']).where('id', 'in', ids).execute()
+    const before = await versions()
+    const res = await admin.del(`/media/${item.id}?force=true`, undefined, 1)
+    expect(res.status).toBe(409)
+    expect(res.body.error.message).toContain(`more than ${FORCE_DELETE_MAX_ARTICLES} articles`)
+    expect(await versions()).toEqual(before)
+    expect(await env.MEDIA.head(item.key)).not.toBeNull()
+    await db().deleteFrom('article_media').where('article_id', '=', ids[0]!).execute()
+    expect((await admin.del(`/media/${item.id}?force=true`, undefined, 1)).status).toBe(204)
+    expect((await versions()).filter((v) => v.version === 2)).toHaveLength(FORCE_DELETE_MAX_ARTICLES)
   })
 })
