@@ -7,7 +7,6 @@
  * const room = await newsroom()
  * const a = await room.publish({ title: 'Đà Nẵng', category_id: room.category('Thời sự') })
  */
-import { db } from './fixtures'
 import { staffClient, type StaffClient } from './admin-api'
 
 export interface Published {
@@ -20,23 +19,6 @@ export interface Published {
 function ok<T>(res: { status: number; body: { data: T } }, what: string): T {
   if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body.data
-}
-
-/**
- * A media row for a cover. The media library's upload API is not on this branch
- * yet (branch media-lib), so the row is written directly, as the cover fixtures of
- * round-trips-public.test.ts are; the article referencing it goes through the API.
- */
-export async function coverMedia(key: string, o: { width?: number; height?: number; size?: number; caption?: string; credit?: string } = {}) {
-  const now = new Date().toISOString()
-  return db()
-    .insertInto('media')
-    .values({
-      key, filename: key.split('/').pop()!, content_type: 'image/jpeg', size: o.size ?? 123_456, width: o.width ?? 1200, height: o.height ?? 800,
-      alt: 'Ảnh bìa', caption: o.caption ?? '', credit: o.credit ?? '', created_at: now, updated_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
 }
 
 export async function newsroom(editor?: StaffClient) {

@@ -5,13 +5,16 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fetchDoc, parseXml, readFeed } from '../helpers/feed-docs'
-import { coverMedia, newsroom, type Published } from '../helpers/newsroom'
+import { uploadNewImage } from '../helpers/media-library'
+import { newsroom, type Published } from '../helpers/newsroom'
 
 const TRICKY = 'A & B <C>'
 const VIETNAMESE = 'Đà Nẵng "mưa" lớn'
 const SPORT = 'Bóng đá: Việt Nam thắng 3-0'
 const BODY = '<p>Nước dâng <strong>cao</strong> &amp; nhanh.</p>'
 let flood: Published
+/** The cover as the media library answered its upload: absolute URL and size in bytes. */
+let cover: { id: number; url: string; bytes: number }
 
 beforeAll(async () => {
   const room = await newsroom()
@@ -19,7 +22,10 @@ beforeAll(async () => {
   const sports = await room.category('Thể thao')
   const hoa = await room.author('Đặng Thị Hoa')
   const an = await room.author('Nguyễn Văn An & <Cộng sự>')
-  const cover = await coverMedia('2026/12/ngập sâu.jpg', { caption: 'Phố ngập & <sâu>', credit: 'TTXVN' })
+  const upload = await uploadNewImage(room.editor, 'jpeg', { width: 1200, height: 800, filename: 'ngập sâu.jpg', fields: { caption: 'Phố ngập & <sâu>', credit: 'TTXVN' } })
+  expect(upload.status, JSON.stringify(upload.body)).toBe(201)
+  cover = upload.body.data
+  expect(cover.url).toMatch(/^http:\/\/127\.0\.0\.1:8787\/media\//)
   flood = await room.publish(
     {
       title: VIETNAMESE, summary: 'Mưa lớn <kéo dài>', body_html: BODY, category_id: news.id,
@@ -57,12 +63,12 @@ describe('GET /feeds/rss.xml', () => {
 
   it('carries the cover as an absolute enclosure and as media:content with size, type, caption and credit', async () => {
     const { text } = await fetchDoc('/feeds/rss.xml')
-    const url = 'http://127.0.0.1:8787/media/2026/12/ng%E1%BA%ADp%20s%C3%A2u.jpg'
-    expect(readFeed(text).items[2]!.media).toEqual([expect.objectContaining({ url, length: 123_456, mimeType: 'image/jpeg' })])
+    const { url, bytes } = cover
+    expect(readFeed(text).items[2]!.media).toEqual([expect.objectContaining({ url, length: bytes, mimeType: 'image/jpeg' })])
     const raw = parseXml(text).rss.channel.item[2]
-    expect(raw.enclosure).toEqual({ '@url': url, '@length': '123456', '@type': 'image/jpeg' })
+    expect(raw.enclosure).toEqual({ '@url': url, '@length': String(bytes), '@type': 'image/jpeg' })
     expect(raw['media:content']).toEqual([
-      expect.objectContaining({ '@url': url, '@type': 'image/jpeg', '@medium': 'image', '@width': '1200', '@height': '800', '@fileSize': '123456' }),
+      expect.objectContaining({ '@url': url, '@type': 'image/jpeg', '@medium': 'image', '@width': '1200', '@height': '800', '@fileSize': String(bytes) }),
     ])
     expect(raw['media:content'][0]['media:description']).toMatchObject({ '#text': 'Phố ngập & <sâu>', '@type': 'plain' })
     expect(raw['media:content'][0]['media:credit']).toBe('TTXVN')
@@ -82,7 +88,7 @@ describe('GET /feeds/atom.xml', () => {
     expect(item.content).toBe('<p>Nước dâng <strong>cao</strong> & nhanh.</p>')
     expect(item.authors.map((a) => a.name)).toEqual(['Đặng Thị Hoa', 'Nguyễn Văn An & <Cộng sự>'])
     expect(item.categories.map((c) => [c.term, c.label])).toEqual([['thoi-su', 'Thời sự'], ['mua-lu', 'Mưa lũ']])
-    expect(item.media[0]).toMatchObject({ url: 'http://127.0.0.1:8787/media/2026/12/ng%E1%BA%ADp%20s%C3%A2u.jpg', mimeType: 'image/jpeg', length: 123_456 })
+    expect(item.media[0]).toMatchObject({ url: cover.url, mimeType: 'image/jpeg', length: cover.bytes })
 
     const raw = parseXml(text).feed
     expect(raw.entry[2].content).toEqual({ '#text': BODY, '@type': 'html' })
@@ -106,7 +112,7 @@ describe('GET /feeds/feed.json', () => {
       url: 'http://127.0.0.1:8787/thoi-su/da-nang-mua-lon',
       summary: 'Mưa lớn <kéo dài>',
       content_html: BODY,
-      image: 'http://127.0.0.1:8787/media/2026/12/ng%E1%BA%ADp%20s%C3%A2u.jpg',
+      image: cover.url,
       date_published: '2026-11-30T09:35:00+07:00',
       authors: [{ name: 'Đặng Thị Hoa' }, { name: 'Nguyễn Văn An & <Cộng sự>' }],
       tags: ['Thời sự', 'Mưa lũ'],

@@ -5,11 +5,9 @@ import { FEED_LIMITS, feedLimits } from '../../worker/lib/feed-limits'
 import { escapeXml, xmlSafe } from '../../worker/lib/xml-text'
 import { rfc822, zonedDate } from '../../worker/serializers/feed/zoned-date'
 import { urlsetDocument } from '../../worker/serializers/sitemap/urlset'
-import type { SiteSettings } from '../../worker/lib/settings'
+import { siteSettings, type SiteSettings } from '../../worker/lib/settings'
 
-const settings: SiteSettings = {
-  name: 'Tin Edge', url: 'https://tin.example.vn', timeZone: 'Asia/Ho_Chi_Minh', language: 'vi', articleUrlPattern: '/{category}/{slug}', corsOrigins: ['*'],
-}
+const settings: SiteSettings = siteSettings({ SITE_URL: 'https://tin.example.vn', ARTICLE_URL_PATTERN: '/{category}/{slug}' } as Env)
 const article = (id: number, extra: { canonical_url?: string } = {}) => ({
   id, slug: `bai-${id}`, category_slug: 'thoi-su', canonical_url: extra.canonical_url ?? null, published_at: '2026-11-30T02:35:00.000Z', updated_at: '2026-11-30T02:35:00.000Z',
 })
