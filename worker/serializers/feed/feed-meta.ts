@@ -30,7 +30,7 @@ export function feedMeta(settings: SiteSettings, requestUrl: string, category: s
   for (const e of entries) if (!newest || e.updated.getTime() > newest.getTime()) newest = e.updated
   return {
     title: label,
-    description: category ? label : `${settings.name}: tin mới nhất`,
+    description: label,
     siteUrl: settings.url,
     selfUrl: `${url.origin}${url.pathname}${category ? `?category=${category}` : ''}`,
     language: settings.language,
