@@ -5,7 +5,7 @@
  * blocks), lossless WebP (VP8L whose one-symbol prefix codes paint a flat colour)
  * and AVIF (ftyp, meta with ispe, mdat: the boxes a reader needs, not decodable
  * AV1). Web APIs and Uint8Array only, so they run in workerd and in Node alike.
- * `variant` changes the bytes (colour, a comment) so two images of one size differ.
+ * `variant` (0 to 2^24 - 1) changes the bytes (colour, a comment) so two images of one size differ.
  *
  * @example
  * const png = await imageBytes('png', { width: 800, height: 600 })
@@ -30,7 +30,7 @@ const be32 = (n: number) => [(n >>> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, 
 const le16 = (n: number) => [n & 255, (n >> 8) & 255]
 const le32 = (n: number) => [n & 255, (n >> 8) & 255, (n >> 16) & 255, (n >>> 24) & 255]
 
-export function concatBytes(...parts: (Uint8Array | number[])[]): Uint8Array {
+export function concatBytes(...parts: (Uint8Array | readonly number[])[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
   let i = 0
   for (const p of parts) {
@@ -59,7 +59,8 @@ class LsbBits {
   }
 }
 
-const colour = (variant: number) => [(variant * 67 + 40) & 255, (variant * 131 + 90) & 255, (variant * 29 + 160) & 255] as const
+/** A different colour for each variant below 2^24. */
+const colour = (variant: number) => [((variant >> 16) & 255) ^ 40, ((variant >> 8) & 255) ^ 90, (variant & 255) ^ 160] as const
 
 // ---- PNG ----
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

@@ -48,11 +48,13 @@ export async function postMediaRaw(auth: Signer, body: BodyInit | null, headers:
 }
 
 let uniqueImages = 0
+/** Where this file's variants start, so that test files never upload each other's bytes. */
+const variantBase = Math.floor(Math.random() * 2 ** 23)
 
 /** Uploads a new, never-seen image of `type` and returns its item (201 asserted by the caller through `status`). */
 export async function uploadNewImage(auth: Signer, type: TestImageType = 'png', opts: { width?: number; height?: number; filename?: string; fields?: MediaFields } = {}) {
   uniqueImages += 1
-  const variant = uniqueImages * 7919 + Math.floor(Math.random() * 1e6)
+  const variant = variantBase + uniqueImages
   const bytes = await imageBytes(type, { width: opts.width ?? 64, height: opts.height ?? 48, variant })
   return uploadMedia(auth, bytes, opts.filename ?? `anh-${uniqueImages}.${type === 'jpeg' ? 'jpg' : type}`, opts.fields)
 }

@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { loginAs, type SignedIn } from '../helpers/auth'
 import { createAuthor, createCategory, db } from '../helpers/fixtures'
 import { countedFetch } from '../helpers/round-trips'
+import { imageBytes } from '../helpers/images'
+import { mediaForm } from '../helpers/media-library'
 
 let editor: SignedIn
 let admin: SignedIn
@@ -81,5 +83,42 @@ describe('D1 round trips of admin saves and workflow actions', () => {
     await step('create tag', editor, 'POST', '/tags', 201, { name: 'Bão lũ' }, false)
     expect(Object.keys(measured)).toEqual(Object.keys(BUDGET))
     for (const [name, n] of Object.entries(measured)) expect(n, `${name}: ${JSON.stringify(measured)}`).toBeLessThanOrEqual(BUDGET[name]!)
+  })
+})
+
+/**
+ * Media library routes (docs/performance.md): the session look-up, then one
+ * statement or batch per step; an upload also checks its key first.
+ */
+const MEDIA_BUDGET: Record<string, number> = {
+  upload: 4, 'upload duplicate': 3, list: 2, search: 2, read: 2, edit: 4, 'delete in use (409)': 2, delete: 3, 'force delete': 4,
+}
+
+describe('D1 round trips of the media library', () => {
+  it('uploads, lists, reads, edits and deletes within each step’s budget', async () => {
+    const measured: Record<string, number> = {}
+    const step = async (name: string, who: SignedIn, method: string, path: string, status: number, body?: BodyInit, headers: Record<string, string> = {}) => {
+      const res = await countedFetch(`/api/admin${path}`, { method, headers: { Cookie: who.cookie, Origin: who.headers.Origin!, ...headers }, body })
+      expect(res.status, `${name}: ${res.text.slice(0, 300)}`).toBe(status)
+      measured[name] = res.calls.length
+      return res
+    }
+    const bytes = await imageBytes('jpeg', { width: 320, height: 200, variant: 4242 })
+    const up = await step('upload', editor, 'POST', '/media', 201, mediaForm(bytes, 'mua-lu.jpg', { credit: 'Ảnh: Quang Minh' }))
+    const id = up.body.data.id as number
+    await step('upload duplicate', editor, 'POST', '/media', 200, mediaForm(bytes, 'lai.jpg'))
+    await step('list', editor, 'GET', '/media?limit=100', 200)
+    await step('search', editor, 'GET', '/media?q=quang%20minh', 200)
+    await step('read', editor, 'GET', `/media/${id}`, 200)
+    const json = { 'Content-Type': 'application/json' }
+    await step('edit', editor, 'PATCH', `/media/${id}`, 200, JSON.stringify({ alt: 'Đường ngập' }), { ...json, 'If-Match': '"1"' })
+    const article = await call(editor, 'POST', '/articles', { title: 'Ảnh bìa', cover: { media_id: id } })
+    expect(article.status).toBe(201)
+    await step('delete in use (409)', editor, 'DELETE', `/media/${id}`, 409, undefined, { 'If-Match': '"2"' })
+    await step('force delete', admin, 'DELETE', `/media/${id}?force=true`, 204, undefined, { 'If-Match': '"2"' })
+    const other = await step('upload', editor, 'POST', '/media', 201, mediaForm(await imageBytes('png', { width: 9, height: 9, variant: 4243 }), 'b.png'))
+    await step('delete', editor, 'DELETE', `/media/${other.body.data.id}`, 204, undefined, { 'If-Match': '"1"' })
+    expect(Object.keys(measured).sort()).toEqual(Object.keys(MEDIA_BUDGET).sort())
+    for (const [name, n] of Object.entries(measured)) expect(n, `${name}: ${JSON.stringify(measured)}`).toBeLessThanOrEqual(MEDIA_BUDGET[name]!)
   })
 })

@@ -3,6 +3,7 @@ import { requireStaff, type AdminEnv } from '../../middleware/auth'
 import { adminArticleRoutes } from './articles'
 import { adminRevisionRoutes } from './article-revisions'
 import { adminWorkflowRoutes } from './article-workflow'
+import { adminMediaRoutes } from './media'
 import { adminMediaUpload } from './media-upload'
 import { adminAuthorRoutes, adminCategoryRoutes, adminTagRoutes } from './taxonomies'
 
@@ -28,3 +29,4 @@ export const adminContentRoutes = new Hono<AdminEnv>()
   .route('/tags', adminTagRoutes)
   .route('/authors', adminAuthorRoutes)
   .route('/media', adminMediaUpload)
+  .route('/media', adminMediaRoutes)
