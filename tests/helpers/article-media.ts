@@ -38,13 +38,3 @@ export async function usageOf(articleId: number): Promise<string[]> {
     .all<{ role: string; media_id: number }>()
   return results.map((r) => `${r.role}:${r.media_id}`)
 }
-
-/** Whether the library row can be deleted right now (the usage foreign key refuses while an article uses it). */
-export async function mediaRowDeletable(mediaId: number): Promise<boolean> {
-  try {
-    await env.DB.batch([env.DB.prepare('DELETE FROM media WHERE id = ?').bind(mediaId), env.DB.prepare("SELECT json('rollback-probe')")])
-  } catch (err) {
-    return !/FOREIGN KEY/i.test(String(err))
-  }
-  throw new Error('unreachable: the probe batch always fails')
-}

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { contentFingerprint, staffClient, type StaffClient } from '../helpers/admin-api'
-import { figureHtml, mediaRowDeletable, newPhoto, usageOf, type Photo } from '../helpers/article-media'
+import { figureHtml, newPhoto, usageOf, type Photo } from '../helpers/article-media'
 import { db, getJson } from '../helpers/fixtures'
 import { runBatch } from '../../worker/db/batch'
 import { isMediaGone, setInlineUsageStatements } from '../../worker/services/editorial/media-usage'
@@ -61,11 +61,13 @@ describe('inline figures: admin save → public read', () => {
     const own = await newPhoto(editor)
     const a = await published(`<p>Một</p>${figureHtml(own.key, 'Chú thích')}`)
     expect(await usageOf(a.id)).toEqual([`inline:${own.id}`])
-    expect(await mediaRowDeletable(own.id)).toBe(false)
+    const refused = await editor.del(`/media/${own.id}`, undefined, 1)
+    expect(refused.status).toBe(409)
+    expect(refused.body.error.used_by).toEqual([{ id: a.id, title: a.title, status: 'published', role: 'inline' }])
     const edited = await editor.patch(`/articles/${a.id}`, { body_html: '<p>Một</p>' }, a.version)
     expect(edited.status).toBe(200)
     expect(await usageOf(a.id)).toEqual([])
-    expect(await mediaRowDeletable(own.id)).toBe(true)
+    expect((await editor.del(`/media/${own.id}`, undefined, 1)).status).toBe(204)
   })
 
   it('a trashed article still uses its photos; a purged one no longer does', async () => {
@@ -75,13 +77,13 @@ describe('inline figures: admin save → public read', () => {
     const trashed = await editor.del(`/articles/${a.id}`, undefined, a.version)
     expect(trashed.status).toBe(200)
     expect(await usageOf(a.id)).toEqual([`inline:${own.id}`])
-    expect(await mediaRowDeletable(own.id)).toBe(false)
+    expect((await editor.del(`/media/${own.id}`, undefined, 1)).status).toBe(409)
     const restored = await editor.post(`/articles/${a.id}/restore`, {}, trashed.body.data.version)
     expect(restored.status).toBe(200)
     expect(await usageOf(a.id)).toEqual([`inline:${own.id}`])
     await editor.del(`/articles/${a.id}`, undefined, restored.body.data.version)
     expect((await admin.post(`/articles/${a.id}/purge`, {})).status).toBe(204)
-    expect(await mediaRowDeletable(own.id)).toBe(true)
+    expect((await editor.del(`/media/${own.id}`, undefined, 1)).status).toBe(204)
   })
 
   it('looks up 150 different library images of one body in one statement, under D1’s bound-parameter limit', async () => {

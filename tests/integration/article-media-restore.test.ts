@@ -41,8 +41,8 @@ describe('media usage through workflow actions and revision restores', () => {
     const created = await editor.post('/articles', { title: 'Ảnh bị gỡ bản quyền', body_html: v1, cover: { media_id: gone.id, caption: 'Bìa' } })
     const id = created.body.data.id as number
     const edited = await editor.patch(`/articles/${id}`, { body_html: '<p>Mở đầu</p>', cover: null }, 1)
-    // Nothing uses it any more, so the library may delete it (the row, as the media API does).
-    await env.DB.prepare('DELETE FROM media WHERE id = ?').bind(gone.id).run()
+    // Nothing uses it any more, so the library may delete it.
+    expect((await editor.del(`/media/${gone.id}`, undefined, 1)).status).toBe(204)
     const restored = await editor.post(`/articles/${id}/revisions/1/restore`, {}, edited.body.data.version)
     expect(restored.status, JSON.stringify(restored.body)).toBe(200)
     expect(restored.body.data.cover).toBeNull()
