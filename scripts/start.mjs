@@ -7,10 +7,11 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { demoPhotoStatements, loadDemoPhotos } from './demo/photos.mjs'
 import { demoSeedStatements, loadDemoContent } from './demo/seed-sql.mjs'
 import { wranglerDevArgs } from './lib/dev-args.mjs'
 import { localVarFiles } from './lib/dev-vars.mjs'
-import { root, wrangler, wranglerBin, wranglerEnv } from './lib/wrangler.mjs'
+import { localQuery, root, wrangler, wranglerBin, wranglerEnv } from './lib/wrangler.mjs'
 
 const port = process.env.PORT ?? '8787'
 const host = '127.0.0.1'
@@ -29,13 +30,29 @@ async function buildAdminUi() {
   }
 }
 
+const tmp = persistTo ?? join(root, '.wrangler/tmp')
+
 async function loadDemo() {
-  const statements = demoSeedStatements(await loadDemoContent())
-  const dir = persistTo ?? join(root, '.wrangler/tmp')
-  const file = join(dir, 'demo-seed.sql')
-  mkdirSync(dir, { recursive: true })
+  const content = await loadDemoContent()
+  const statements = [...demoSeedStatements(content), ...(await demoPhotos(content))]
+  const file = join(tmp, 'demo-seed.sql')
+  mkdirSync(tmp, { recursive: true })
   writeFileSync(file, statements.join(';\n') + ';\n')
   await wrangler(['d1', 'execute', 'DB', '--local', '--file', file, ...state])
+}
+
+/** The demo photos, once: the files into the local R2 (as an upload stores them), then their SQL. */
+async function demoPhotos(content) {
+  if ((await localQuery("SELECT 1 FROM app_meta WHERE key = 'demo_photos'", persistTo)).length) return []
+  const photos = await loadDemoPhotos()
+  mkdirSync(tmp, { recursive: true })
+  for (const p of photos) {
+    const file = join(tmp, p.key)
+    writeFileSync(file, p.bytes)
+    const object = `tin-edge-cms-media/${p.key}`
+    await wrangler(['r2', 'object', 'put', object, '--local', '--file', file, '--content-type', 'image/png', '--content-disposition', 'inline', ...state])
+  }
+  return demoPhotoStatements(photos, content)
 }
 
 async function ensureAdmin() {

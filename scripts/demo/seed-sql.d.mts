@@ -4,3 +4,4 @@ export interface DemoContent {
 }
 export function loadDemoContent(path?: URL | string): Promise<DemoContent>
 export function demoSeedStatements(content: DemoContent, now?: string): string[]
+export function q(value: unknown): string

@@ -8,7 +8,8 @@ import { toSlug } from '../../worker/lib/slug.ts'
 import { titlePairsJson } from '../../worker/lib/title-pairs.ts'
 import { viSortKey } from '../../worker/lib/vi-collate.ts'
 
-const q = (value) => (value === null || value === undefined ? 'NULL' : `'${String(value).replace(/'/g, "''")}'`)
+/** A SQL literal: NULL, or text with single quotes doubled. */
+export const q = (value) => (value === null || value === undefined ? 'NULL' : `'${String(value).replace(/'/g, "''")}'`)
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 const NOT_SEEDED = `NOT EXISTS (SELECT 1 FROM app_meta WHERE key = 'demo_content')`
 

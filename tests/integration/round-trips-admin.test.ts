@@ -18,12 +18,9 @@ let ids: { category: number; author: number; media: number }
 
 beforeAll(async () => {
   ;[editor, admin] = [await loginAs('editor'), await loginAs('admin')]
-  const media = await db()
-    .insertInto('media')
-    .values({ key: '2026/anh.jpg', filename: 'anh.jpg', content_type: 'image/jpeg', size: 10, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  ids = { category: (await createCategory('Thời sự')).id, author: (await createAuthor('Đặng Thị Hoa')).id, media: media.id }
+  const row = (key: string) => ({ key, filename: 'anh.jpg', content_type: 'image/jpeg', size: 10, width: 800, height: 600, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' })
+  const [media] = await db().insertInto('media').values([row('2026/anh.jpg'), row('2026/anh-2.jpg')]).returning('id').execute()
+  ids = { category: (await createCategory('Thời sự')).id, author: (await createAuthor('Đặng Thị Hoa')).id, media: media!.id }
 })
 
 const call = (who: SignedIn, method: string, path: string, body?: unknown, version?: number) =>
@@ -40,7 +37,7 @@ const call = (who: SignedIn, method: string, path: string, body?: unknown, versi
  * (one statement with its links).
  */
 const BUDGET: Record<string, number> = {
-  create: 5, read: 2, list: 2, 'edit text': 4, 'edit tags, title and slug': 5,
+  create: 5, read: 2, list: 2, 'edit text': 4, 'edit body, same figure': 4, 'edit body, new figure': 5, 'edit tags, title and slug': 5,
   submit: 4, publish: 4, unpublish: 4, schedule: 4, revisions: 2, 'restore revision': 6,
   trash: 4, restore: 4, 'trash again': 4, purge: 3, 'create tag': 4,
 }
@@ -59,7 +56,7 @@ describe('D1 round trips of admin saves and workflow actions', () => {
     const created = await step('create', editor, 'POST', '/articles', 201, {
       title: 'Đà Nẵng: Đường phố ngập sâu sau trận mưa lớn',
       summary: 'Mưa lớn kéo dài.',
-      body_html: '<p>Nội dung.</p>',
+      body_html: '<p>Nội dung.</p><figure><img src="/media/2026/anh.jpg"><figcaption>Ảnh</figcaption></figure>',
       category_id: ids.category,
       tags: ['Đà Nẵng', 'Mưa lớn'],
       author_ids: [ids.author],
@@ -69,6 +66,9 @@ describe('D1 round trips of admin saves and workflow actions', () => {
     await step('read', editor, 'GET', `/articles/${id}`, 200, undefined, false)
     await step('list', editor, 'GET', '/articles?limit=20', 200, undefined, false)
     await step('edit text', editor, 'PATCH', `/articles/${id}`, 200, { summary: 'Mưa lớn kéo dài suốt đêm.' })
+    // Images the article already shows need no look-up; a new one is looked up in the reference check's statement.
+    await step('edit body, same figure', editor, 'PATCH', `/articles/${id}`, 200, { body_html: '<p>Mới.</p><img src="/media/2026/anh.jpg">' })
+    await step('edit body, new figure', editor, 'PATCH', `/articles/${id}`, 200, { body_html: '<p>Mới.</p><img src="/media/2026/anh.jpg"><img src="/media/2026/anh-2.jpg">' })
     await step('edit tags, title and slug', editor, 'PATCH', `/articles/${id}`, 200, { title: 'Đà Nẵng ngập sâu', tags: ['Đà Nẵng', 'Ngập lụt'], slug: 'da-nang-ngap-sau' })
     await step('submit', editor, 'POST', `/articles/${id}/submit`, 200)
     await step('publish', editor, 'POST', `/articles/${id}/publish`, 200)

@@ -15,6 +15,7 @@ import { adminResponses } from './accounts/openapi'
 import { articleResponse } from './content-helpers'
 
 const tags = ['Admin: articles']
+const unknownImage = { 422: 'The body shows a /media/ key the media library does not hold (details name each key)' }
 const writeErrors = { 403: 'Your role may not do this to this article', 404: 'No such article', 409: 'Slug taken, or the article is in the trash', 412: 'Stale If-Match version', 428: 'If-Match missing' }
 
 /** Articles in any status: list, create, read, edit, move to the trash. */
@@ -31,10 +32,10 @@ export const adminArticleRoutes = new Hono<AdminEnv>()
   )
   .post(
     '/',
-    describeRoute({ tags, summary: 'Create a draft', description: 'The body HTML is sanitized; tags are created by name; the slug is generated from the title unless given.', responses: adminResponses(AdminArticleResponse, { 409: 'Slug taken' }, 201) }),
+    describeRoute({ tags, summary: 'Create a draft', description: 'The body HTML is sanitized (images only as library or IMAGE_HOSTS figures, docs/media.md); tags are created by name; the slug is generated from the title unless given.', responses: adminResponses(AdminArticleResponse, { 409: 'Slug taken', ...unknownImage }, 201) }),
     validate('json', ArticleCreate),
     async (c) => {
-      const id = await createArticle(c.var.db, c.var.d1, c.req.valid('json'), actorOf(c), siteSettings(c.env).language)
+      const id = await createArticle(c.var.db, c.var.d1, c.req.valid('json'), actorOf(c), siteSettings(c.env))
       c.header('Location', `/api/admin/articles/${id}`)
       return articleResponse(c, id, 201)
     },
@@ -48,14 +49,14 @@ export const adminArticleRoutes = new Hono<AdminEnv>()
   )
   .patch(
     '/:id',
-    describeRoute({ tags, summary: 'Edit an article', description: 'Needs `If-Match: <version>`. Only the fields sent change; each save is a new revision.', responses: adminResponses(AdminArticleResponse, writeErrors) }),
+    describeRoute({ tags, summary: 'Edit an article', description: 'Needs `If-Match: <version>`. Only the fields sent change; each save is a new revision.', responses: adminResponses(AdminArticleResponse, { ...writeErrors, ...unknownImage }) }),
     validate('param', IdParam),
     validate('header', IfMatchHeader),
     validate('json', ArticlePatch),
     async (c) => {
       const { id } = c.req.valid('param')
       const version = requireIfMatch(c.req.valid('header')['if-match'])
-      await updateArticle(c.var.db, c.var.d1, id, version, c.req.valid('json'), actorOf(c))
+      await updateArticle(c.var.db, c.var.d1, id, version, c.req.valid('json'), actorOf(c), siteSettings(c.env))
       return articleResponse(c, id)
     },
   )
