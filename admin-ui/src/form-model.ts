@@ -6,6 +6,19 @@
  */
 import type { AdminArticle, ArticleCreate, ArticlePatch } from '../../schema/api/admin-articles'
 
+/**
+ * The cover: a library photo and this article's own alt text, caption and credit
+ * ('' falls back to the photo's defaults). `url`, when the API resolved it, is for
+ * the thumbnail only and is never sent.
+ */
+export interface CoverForm {
+  media_id: number
+  alt: string
+  caption: string
+  credit: string
+  url: string | null
+}
+
 export interface ArticleForm {
   title: string
   slug: string
@@ -23,6 +36,7 @@ export interface ArticleForm {
   seo_title: string
   seo_description: string
   featured: boolean
+  cover: CoverForm | null
 }
 
 export const emptyForm = (): ArticleForm => ({
@@ -38,6 +52,7 @@ export const emptyForm = (): ArticleForm => ({
   seo_title: '',
   seo_description: '',
   featured: false,
+  cover: null,
 })
 
 export const formOf = (a: AdminArticle): ArticleForm => ({
@@ -53,7 +68,15 @@ export const formOf = (a: AdminArticle): ArticleForm => ({
   seo_title: a.seo.title ?? '',
   seo_description: a.seo.description ?? '',
   featured: a.featured,
+  cover: coverOf(a.cover),
 })
+
+/** The admin article's cover; `url` is there once the API resolves the photo (older answers lack it). */
+function coverOf(c: AdminArticle['cover']): CoverForm | null {
+  if (c === null) return null
+  const url = (c as { url?: unknown }).url
+  return { media_id: c.media_id, alt: c.alt ?? '', caption: c.caption ?? '', credit: c.credit ?? '', url: typeof url === 'string' ? url : null }
+}
 
 /** "mưa lũ, Đà Nẵng,, " -> ['mưa lũ', 'Đà Nẵng'], without repeats. */
 export const parseTags = (text: string) => [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))]
@@ -72,6 +95,7 @@ function fieldsOf(f: ArticleForm) {
     source: orNull(f.source),
     seo: { title: orNull(f.seo_title), description: orNull(f.seo_description) },
     featured: f.featured,
+    cover: f.cover && { media_id: f.cover.media_id, alt: orNull(f.cover.alt), caption: orNull(f.cover.caption), credit: orNull(f.cover.credit) },
   }
 }
 
