@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'not_found'
   | 'method_not_allowed'
   | 'conflict'
+  | 'media_in_use'
   | 'gone'
   | 'precondition_failed'
   | 'precondition_required'
@@ -37,6 +38,8 @@ export class ApiError extends Error {
     message: string,
     readonly details: ErrorDetail[] = [],
     readonly headers: Record<string, string> = {},
+    /** More members of the `error` object (e.g. `used_by` of a 409 media_in_use). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message)
     this.name = 'ApiError'

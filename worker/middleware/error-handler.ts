@@ -17,8 +17,8 @@ const CODES: Partial<Record<number, ErrorCode>> = {
   429: 'too_many_requests',
 }
 
-const envelope = (c: Context, status: ContentfulStatusCode, code: string, message: string, details: ErrorDetail[] = []) =>
-  c.json({ error: { code, message, details } }, status)
+const envelope = (c: Context, status: ContentfulStatusCode, code: string, message: string, details: ErrorDetail[] = [], extra: Record<string, unknown> = {}) =>
+  c.json({ error: { ...extra, code, message, details } }, status)
 
 /**
  * Every failure leaves as the JSON error envelope of DESIGN.md: an ApiError with its
@@ -28,7 +28,7 @@ const envelope = (c: Context, status: ContentfulStatusCode, code: string, messag
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof ApiError) {
     for (const [name, value] of Object.entries(err.headers)) c.header(name, value)
-    return envelope(c, err.status, err.code, err.message, err.details)
+    return envelope(c, err.status, err.code, err.message, err.details, err.extra)
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode

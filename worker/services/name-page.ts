@@ -1,5 +1,6 @@
 import { sql, type Generated, type SelectQueryBuilder, type SqlBool } from 'kysely'
-import { decodeCursor, encodeCursor } from '../lib/cursor'
+import { decodeCursor } from '../lib/cursor'
+import { keysetPage } from '../lib/keyset-page'
 
 /** A query over a table aliased `x` that has an id and a Vietnamese sort key. */
 type ByName = { x: { id: Generated<number>; name_sort: string } }
@@ -25,10 +26,5 @@ export async function pageByName<DB extends ByName, R extends { id: number; name
   // The SQL of eb.refTuple/eb.tuple, which cannot be typed against a generic DB.
   if (after) q = q.where(sql<SqlBool>`(${sql.ref('x.name_sort')}, ${sql.ref('x.id')}) > (${String(after.value)}, ${after.id})`)
   const rows = await q.orderBy('x.name_sort').orderBy('x.id').limit(opts.limit + 1).execute()
-  const page = rows.slice(0, opts.limit)
-  const last = page.at(-1)
-  return {
-    items: page,
-    nextCursor: rows.length > opts.limit && last ? encodeCursor({ sort: sortName, value: last.name_sort, id: last.id }) : null,
-  }
+  return keysetPage(rows, opts.limit, sortName, (r) => r.name_sort)
 }

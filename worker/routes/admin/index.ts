@@ -5,11 +5,12 @@ import { requireStaff, type AdminEnv } from '../../middleware/auth'
 import { invalidateReadsOnWrite } from '../../middleware/invalidate-reads'
 import { adminAuthRoutes } from './auth'
 import { adminContentRoutes } from './content'
+import { isMediaUpload } from './media-upload'
 import { adminSearch } from './search'
 
 /** The admin API under /api/admin: staff only, never CORS-open. */
 export const adminApi = new Hono<AppEnv>()
-  .use('*', adminBodyLimit())
+  .use('*', adminBodyLimit({ except: isMediaUpload }))
   .use('*', invalidateReadsOnWrite())
   .route('/', adminAuthRoutes)
   .route('/', adminContentRoutes)

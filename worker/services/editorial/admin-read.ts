@@ -1,7 +1,8 @@
 import type { AdminArticleListQuery } from '../../../schema/api/admin-articles'
 import type { Article } from '../../../schema/database'
 import type { Db } from '../../db/client'
-import { decodeCursor, encodeCursor } from '../../lib/cursor'
+import { decodeCursor } from '../../lib/cursor'
+import { keysetPage } from '../../lib/keyset-page'
 import { notFound } from '../../lib/errors'
 import { bundleColumns, toBundle, type ArticleBundle, type BundleJson } from '../articles/bundle'
 
@@ -41,10 +42,6 @@ export async function listAdminArticles(db: Db, q: AdminArticleListQuery) {
     query = query.where((eb) => eb(eb.refTuple('a.updated_at', 'a.id'), '<', eb.tuple(String(c.value), c.id)))
   }
   const rows = await query.orderBy('a.updated_at', 'desc').orderBy('a.id', 'desc').limit(q.limit + 1).execute()
-  const page = rows.slice(0, q.limit)
-  const last = page.at(-1)
-  return {
-    items: page.map(toAdminBundle),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ sort: SORT, value: last.updated_at, id: last.id }) : null,
-  }
+  const page = keysetPage(rows, q.limit, SORT, (r) => r.updated_at)
+  return { items: page.items.map(toAdminBundle), nextCursor: page.nextCursor }
 }

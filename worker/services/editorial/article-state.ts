@@ -34,11 +34,13 @@ export function contentOf(row: Article, tags: string[], authorIds: number[]): Ar
 }
 
 /**
- * One article in any status (trash included) with its tag names and author ids in
- * the editor's order, or a 404: one statement, the links built as JSON in the row.
+ * Articles in any status (trash included) with their tag names and author ids in
+ * the editor's order, in id order (ids that name no article are left out): one
+ * statement, the links built as JSON in each row.
  */
-export async function loadArticleState(db: Db, id: number): Promise<ArticleState> {
-  const row = await db
+export async function loadArticleStates(db: Db, ids: number[]): Promise<ArticleState[]> {
+  if (ids.length === 0) return []
+  const rows = await db
     .selectFrom('articles as a')
     .selectAll('a')
     .select((eb) => [
@@ -47,12 +49,20 @@ export async function loadArticleState(db: Db, id: number): Promise<ArticleState
       ).as('tag_names'),
       jsonArrayFrom(eb.selectFrom('article_authors as aa').select('aa.author_id').whereRef('aa.article_id', '=', 'a.id').orderBy('aa.position')).as('author_ids'),
     ])
-    .where('a.id', '=', id)
-    .executeTakeFirst()
-  if (!row) throw notFound('Article')
-  const { tag_names, author_ids, ...article } = row
-  // SQLite returns the JSON as text (Kysely types it as already parsed).
-  const tags = JSON.parse(tag_names as unknown as string) as { name: string }[]
-  const authors = JSON.parse(author_ids as unknown as string) as { author_id: number }[]
-  return { row: article, content: contentOf(article, tags.map((t) => t.name), authors.map((a) => a.author_id)) }
+    .where('a.id', 'in', ids)
+    .orderBy('a.id')
+    .execute()
+  return rows.map(({ tag_names, author_ids, ...article }) => {
+    // SQLite returns the JSON as text (Kysely types it as already parsed).
+    const tags = JSON.parse(tag_names as unknown as string) as { name: string }[]
+    const authors = JSON.parse(author_ids as unknown as string) as { author_id: number }[]
+    return { row: article, content: contentOf(article, tags.map((t) => t.name), authors.map((a) => a.author_id)) }
+  })
+}
+
+/** One article in any status (trash included) with its links, or a 404: one statement. */
+export async function loadArticleState(db: Db, id: number): Promise<ArticleState> {
+  const [state] = await loadArticleStates(db, [id])
+  if (!state) throw notFound('Article')
+  return state
 }

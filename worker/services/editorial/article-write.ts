@@ -49,15 +49,15 @@ async function explainFailure(db: Db, id: number, err: unknown): Promise<never> 
 }
 
 /**
- * Saves an article as ONE batch: the row (only if still at `expectedVersion`),
- * its revision, tags, authors, slug history and the audit line. A lost race aborts
- * the whole batch right after the row update (see abortUnlessChanged), and the
- * UNIQUE (article_id, version) of revisions refuses a second writer too, so
- * exactly one of many concurrent saves of one version lands.
+ * The statements of one article save, not run: the row (only if still at
+ * `expectedVersion`), its revision, tags, authors, slug history and the audit line.
+ * A lost race aborts the whole batch right after the row update (see
+ * abortUnlessChanged), and the UNIQUE (article_id, version) of revisions refuses a
+ * second writer too. For writes that save several articles in one batch (a media
+ * item removed from the articles that use it); one article goes through saveArticle.
  */
-export async function saveArticle(db: Db, d1: D1Handle, before: ArticleState, expectedVersion: number, save: ArticleSave): Promise<number> {
+export function saveStatements(db: Db, before: ArticleState, expectedVersion: number, save: ArticleSave): Compilable[] {
   const id = before.row.id
-  if (expectedVersion !== before.row.version) throw staleVersion('article', before.row.version)
   const now = nowIso()
   const next = save.content
   const version = expectedVersion + 1
@@ -80,12 +80,23 @@ export async function saveArticle(db: Db, d1: D1Handle, before: ArticleState, ex
     )
   }
   queries.push(auditInsert(db, { actorId: save.actor.id, action: save.action, resourceType: 'article', resourceId: id, details: { version, ...save.details }, ip: save.actor.ip }))
+  return queries
+}
+
+/**
+ * Saves an article as ONE batch (saveStatements), so exactly one of many concurrent
+ * saves of one version lands. Returns the new version.
+ */
+export async function saveArticle(db: Db, d1: D1Handle, before: ArticleState, expectedVersion: number, save: ArticleSave): Promise<number> {
+  const id = before.row.id
+  if (expectedVersion !== before.row.version) throw staleVersion('article', before.row.version)
+  const queries = saveStatements(db, before, expectedVersion, save)
   try {
     await runBatch(d1, queries)
   } catch (err) {
     await explainFailure(db, id, err)
   }
-  return version
+  return expectedVersion + 1
 }
 
 /**
