@@ -4,6 +4,7 @@
  * rather than silently ignored, so a client learns it cannot set it.
  */
 import * as v from 'valibot'
+import { Srcset } from './article'
 import { CursorQuery, LimitQuery, dataOf, listOf } from './common'
 import { BodyId, BodyInstant, HttpUrl, Line, SlugInput, Text, objectField, optionalAll, patchOf } from './admin-common'
 
@@ -102,6 +103,22 @@ export const AdminArticle = v.pipe(
     source: v.nullable(v.string()),
     cover: v.nullable(
       v.object({ media_id: v.number(), alt: v.nullable(v.string()), caption: v.nullable(v.string()), credit: v.nullable(v.string()) }),
+    ),
+    cover_media: v.pipe(
+      v.nullable(
+        v.object({
+          id: v.number(),
+          key: v.string(),
+          url: v.string(),
+          width: v.nullable(v.number()),
+          height: v.nullable(v.number()),
+          alt: v.string(),
+          caption: v.string(),
+          credit: v.string(),
+          srcset: Srcset,
+        }),
+      ),
+      v.description("The cover's library item with its default alt, caption and credit (read-only; `cover` is what a save sends)"),
     ),
     seo: v.object({ title: v.nullable(v.string()), description: v.nullable(v.string()) }),
     canonical_url: v.nullable(v.string()),

@@ -2,14 +2,19 @@ import * as v from 'valibot'
 import { CursorQuery, InstantQuery, LimitQuery, SlugFilter, dataOf, listOf } from './common'
 import { CategoryRef } from './taxonomy'
 
+/** Resized copies of a library image (Cloudflare Image Resizing), when IMAGE_RESIZING is on. */
+export const Srcset = v.nullable(v.array(v.object({ width: v.number(), url: v.string() })))
+
 export const Cover = v.object({
   url: v.string(),
   width: v.nullable(v.number()),
   height: v.nullable(v.number()),
-  alt: v.string(),
-  caption: v.string(),
-  credit: v.string(),
+  alt: v.pipe(v.string(), v.description("The article's own alt text, else the media item's default")),
+  caption: v.pipe(v.string(), v.description("The article's own caption (an empty string: none on purpose), else the item's default")),
+  credit: v.pipe(v.string(), v.description("The article's own credit, else the item's default")),
+  srcset: v.pipe(Srcset, v.description('null unless Image Resizing is on')),
 })
+export type PublicCover = v.InferOutput<typeof Cover>
 
 /** A published article as frontends and partners see it (DESIGN.md). */
 export const PublicArticle = v.pipe(

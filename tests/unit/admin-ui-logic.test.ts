@@ -50,7 +50,7 @@ describe('a datetime-local value typed in site time', () => {
 const article: AdminArticle = {
   id: 7, slug: 'da-nang-mua-lon', url: 'http://x/thoi-su/da-nang-mua-lon', title: 'Đà Nẵng mưa lớn', summary: 'Sapo',
   body_html: '<p>Nội dung</p>', word_count: 2, category_id: 1, category: { id: 1, slug: 'thoi-su', name: 'Thời sự' },
-  tags: ['mưa lũ', 'Đà Nẵng'], author_ids: [3], authors: [{ id: 3, slug: 'an', name: 'An' }], source: 'TTXVN', cover: null,
+  tags: ['mưa lũ', 'Đà Nẵng'], author_ids: [3], authors: [{ id: 3, slug: 'an', name: 'An' }], source: 'TTXVN', cover: null, cover_media: null,
   seo: { title: null, description: null }, canonical_url: null, featured: false, featured_position: 0, language: 'vi',
   status: 'draft', version: 4, published_at: null, scheduled_at: null, created_at: '2017-04-18T09:35:00+07:00',
   updated_at: '2017-04-18T09:35:00+07:00', created_by: 1, deleted_at: null,

@@ -88,7 +88,7 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<AdminEnv> {
  * the `actor` of an audit entry and the subject of the editorial rules.
  *
  * @example
- * await updateArticle(db, c.env.DB, id, version, c.req.valid('json'), actorOf(c))
+ * await updateArticle(db, c.env.DB, id, version, c.req.valid('json'), actorOf(c), siteSettings(c.env))
  */
 export function actorOf(c: Context<AdminEnv>): Actor {
   const { id, role } = c.get('user')

@@ -3,11 +3,9 @@ import { describeRoute } from 'hono-openapi'
 import { contentRange, parseRange, resolveRange } from '../lib/http/byte-range'
 import { evaluatePreconditions, ifRangeMatches, parseIfRange } from '../lib/http/preconditions'
 import { ApiError, notFound } from '../lib/errors'
+import { isMediaKey } from '../lib/media-key'
 import { mediaBody, mediaHeaders, mediaValidators } from '../serializers/media-object'
 import { discardBody, readMedia } from '../services/media/read-media'
-
-/** Keys are what the media library writes: path segments of safe characters. */
-const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/
 
 const badKey = () => new ApiError(400, 'bad_request', 'Invalid media key', [{ path: 'param.key', message: 'is not a media key' }])
 
@@ -19,7 +17,7 @@ function mediaKey(url: string): string {
   } catch {
     throw badKey()
   }
-  if (key.length > 512 || !KEY_PATTERN.test(key) || key.includes('..')) throw badKey()
+  if (!isMediaKey(key)) throw badKey()
   return key
 }
 

@@ -3,6 +3,7 @@ import type { SiteSettings } from '../lib/settings'
 import { toZonedIso } from '../lib/time'
 import type { AdminArticleBundle } from '../services/editorial/admin-read'
 import { contentOf } from '../services/editorial/article-state'
+import { adminCoverMedia } from './article-cover'
 import { articleUrl } from './article-url'
 
 const zoned = (iso: string | null, settings: SiteSettings) => (iso === null ? null : toZonedIso(iso, settings.timeZone))
@@ -18,6 +19,7 @@ export function serializeAdminArticle({ row: a, bundle: b }: AdminArticleBundle,
   return {
     id: a.id,
     ...content,
+    cover_media: adminCoverMedia(b, settings),
     url: articleUrl(settings, { ...a, category_slug: b.category?.slug ?? null }),
     word_count: a.word_count,
     category: b.category,

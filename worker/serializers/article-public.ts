@@ -2,7 +2,9 @@ import type { PublicArticle } from '../../schema/api/article'
 import type { ArticleBundle } from '../services/articles/bundle'
 import type { SiteSettings } from '../lib/settings'
 import { toDisplayTime, toZonedIso } from '../lib/time'
-import { articleUrl, mediaUrl } from './article-url'
+import { publicBodyHtml } from './article-body'
+import { articleUrl } from './article-url'
+import { publicCover } from './article-cover'
 
 /** Vietnamese reading speed, in words (syllables) a minute. */
 const WORDS_PER_MINUTE = 220
@@ -12,7 +14,7 @@ export const readingTimeMinutes = (wordCount: number) => Math.max(1, Math.ceil(w
 /**
  * A published article as the public API shows it: the one place that decides which
  * columns leave the building (no body_text, no editor ids, no workflow fields) and
- * adds the computed ones (url, reading time, display time, views).
+ * adds the computed ones (url, reading time, display time, views, absolute image URLs).
  */
 export function serializePublicArticle(b: ArticleBundle, settings: SiteSettings, views: number): PublicArticle {
   const a = b.article
@@ -24,17 +26,8 @@ export function serializePublicArticle(b: ArticleBundle, settings: SiteSettings,
     url,
     title: a.title,
     summary: a.summary,
-    body_html: a.body_html,
-    cover: b.cover
-      ? {
-          url: mediaUrl(settings, b.cover.key),
-          width: b.cover.width,
-          height: b.cover.height,
-          alt: a.cover_alt ?? b.cover.alt,
-          caption: a.cover_caption ?? b.cover.caption,
-          credit: a.cover_credit ?? b.cover.credit,
-        }
-      : null,
+    body_html: publicBodyHtml(a.body_html, settings),
+    cover: publicCover(b, settings),
     category: b.category,
     tags: b.tags,
     authors: b.authors,

@@ -19,6 +19,3 @@ export function articleUrl(
     .replaceAll('{dd}', local.slice(8, 10))
   return `${settings.url}${path.startsWith('/') ? '' : '/'}${path}`
 }
-
-export const mediaUrl = (settings: SiteSettings, key: string) =>
-  `${settings.url}/media/${key.split('/').map(encodeURIComponent).join('/')}`

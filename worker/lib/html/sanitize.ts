@@ -1,14 +1,25 @@
 import sanitizeHtml from 'sanitize-html'
 import { EMBED_HOSTS } from './embed-hosts'
+import { normalizeFigures } from './figures'
+import { imageAttribs, type ImagePolicy } from './image-policy'
+
+export type { ImagePolicy } from './image-policy'
 
 /**
- * The allowlist for article bodies: text structure, links, images, tables and
- * embedded players from EMBED_HOSTS. Everything else is dropped: script and style
- * (with their content), every `on*` handler and `style` attribute, and any URL
- * whose scheme is not http(s) (mailto/tel for links), so `javascript:` and `data:`
- * never reach a reader.
+ * Deeper nesting than this is flattened (the tags go, the text stays): no article
+ * needs it, and the figure pass walks the tree recursively.
  */
-const OPTIONS: sanitizeHtml.IOptions = {
+const NESTING_LIMIT = 100
+
+/**
+ * The allowlist for article bodies: text structure, links, figures, tables and
+ * embedded players from EMBED_HOSTS. Everything else is dropped: script and style
+ * (with their content), every `on*` handler, `style`, `srcset` and any other
+ * attribute not listed, and any URL whose scheme is not http(s) (mailto/tel for
+ * links), so `javascript:` and `data:` never reach a reader. Images follow
+ * `policy` (image-policy.ts): a refused one is dropped whole.
+ */
+const options = (policy: ImagePolicy): sanitizeHtml.IOptions => ({
   allowedTags: [
     'p', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'a', 'strong', 'b', 'em', 'i', 'u',
     's', 'sub', 'sup', 'br', 'hr', 'figure', 'figcaption', 'img', 'table', 'thead', 'tbody', 'tfoot', 'tr',
@@ -16,7 +27,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ['href', 'title', 'target', 'rel'],
-    img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
+    img: ['src', 'alt', 'width', 'height'],
     iframe: ['src', 'width', 'height', 'title', 'allow', 'allowfullscreen', 'loading', 'referrerpolicy'],
     th: ['colspan', 'rowspan', 'scope'],
     td: ['colspan', 'rowspan'],
@@ -24,23 +35,32 @@ const OPTIONS: sanitizeHtml.IOptions = {
     '*': ['lang', 'dir'],
   },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-  allowedSchemesByTag: { img: ['http', 'https'], iframe: ['https'] },
+  allowedSchemesByTag: { img: ['https'], iframe: ['https'] },
   allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
   allowProtocolRelative: false,
   allowedIframeHostnames: [...EMBED_HOSTS],
   allowIframeRelativeUrls: false,
   disallowedTagsMode: 'discard',
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title'],
+  nestingLimit: NESTING_LIMIT,
   transformTags: {
     // A link that opens a new tab must not hand the article's window to the target.
     a: (tagName, attribs) =>
       attribs.target === '_blank' ? { tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } } : { tagName, attribs },
+    img: (tagName, attribs) => ({ tagName, attribs: imageAttribs(attribs, policy) }),
   },
   // An iframe or image whose src was refused is dropped whole, not left empty.
   exclusiveFilter: (frame) => (frame.tag === 'iframe' || frame.tag === 'img') && !frame.attribs.src,
-}
+})
 
-/** Sanitized article HTML. Text (Vietnamese included) passes through unchanged. */
-export function sanitizeArticleHtml(dirty: string): string {
-  return sanitizeHtml(dirty, OPTIONS).trim()
+/**
+ * Sanitized article HTML. Text (Vietnamese included) passes through unchanged;
+ * images come out as figures (figures.ts) with a src `policy` allows.
+ *
+ * @example
+ * sanitizeArticleHtml('<p>Tin<img src="/media/3f1c.jpg"></p>', { siteUrl, imageHosts: [] })
+ * // '<p>Tin</p><figure><img src="/media/3f1c.jpg" alt="" /></figure>'
+ */
+export function sanitizeArticleHtml(dirty: string, policy: ImagePolicy): string {
+  return normalizeFigures(sanitizeHtml(dirty, options(policy)).trim())
 }

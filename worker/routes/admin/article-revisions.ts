@@ -47,7 +47,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     validate('json', EmptyBody),
     async (c) => {
       const { id, rev } = c.req.valid('param')
-      await restoreRevision(c.var.db, c.var.d1, id, rev, c.req.valid('header')['if-match'], actorOf(c))
+      await restoreRevision(c.var.db, c.var.d1, id, rev, c.req.valid('header')['if-match'], actorOf(c), siteSettings(c.env))
       return articleResponse(c, id)
     },
   )

@@ -34,7 +34,7 @@ export const adminArticleRoutes = new Hono<AdminEnv>()
     describeRoute({ tags, summary: 'Create a draft', description: 'The body HTML is sanitized; tags are created by name; the slug is generated from the title unless given.', responses: adminResponses(AdminArticleResponse, { 409: 'Slug taken' }, 201) }),
     validate('json', ArticleCreate),
     async (c) => {
-      const id = await createArticle(c.var.db, c.var.d1, c.req.valid('json'), actorOf(c), siteSettings(c.env).language)
+      const id = await createArticle(c.var.db, c.var.d1, c.req.valid('json'), actorOf(c), siteSettings(c.env))
       c.header('Location', `/api/admin/articles/${id}`)
       return articleResponse(c, id, 201)
     },
@@ -55,7 +55,7 @@ export const adminArticleRoutes = new Hono<AdminEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       const version = requireIfMatch(c.req.valid('header')['if-match'])
-      await updateArticle(c.var.db, c.var.d1, id, version, c.req.valid('json'), actorOf(c))
+      await updateArticle(c.var.db, c.var.d1, id, version, c.req.valid('json'), actorOf(c), siteSettings(c.env))
       return articleResponse(c, id)
     },
   )

@@ -11,6 +11,7 @@ import type { Actor } from './actor'
 import type { ArticleState } from './article-state'
 import { contentColumns, type ArticleContent } from './content'
 import { setAuthorsStatements, setTagsStatements } from './links'
+import { coverMediaId, setMediaUsageStatements } from './media-usage'
 import { snapshotJson } from './revision-snapshot'
 
 /** Workflow columns a save may set besides the content. */
@@ -27,6 +28,8 @@ export interface ArticleSave {
   action: string
   details?: Record<string, unknown>
   content: ArticleContent
+  /** The media ids of the body's library figures, when the body changed (article-media.ts). */
+  inlineMedia?: number[] | undefined
   workflow?: WorkflowColumns
 }
 
@@ -50,7 +53,7 @@ async function explainFailure(db: Db, id: number, err: unknown): Promise<never> 
 
 /**
  * The statements of one article save, not run: the row (only if still at
- * `expectedVersion`), its revision, tags, authors, slug history and the audit line.
+ * `expectedVersion`), its revision, tags, authors, media usage, slug history and the audit line.
  * A lost race aborts the whole batch right after the row update (see
  * abortUnlessChanged), and the UNIQUE (article_id, version) of revisions refuses a
  * second writer too. For writes that save several articles in one batch (a media
@@ -73,6 +76,9 @@ export function saveStatements(db: Db, before: ArticleState, expectedVersion: nu
   ]
   if (!sameList(next.tags, before.content.tags)) queries.push(...setTagsStatements(db, id, next.tags, now, true))
   if (!sameList(next.author_ids, before.content.author_ids)) queries.push(...setAuthorsStatements(db, id, next.author_ids, true))
+  const cover = coverMediaId(next)
+  if (cover !== coverMediaId(before.content)) queries.push(...setMediaUsageStatements(db, id, 'cover', cover === null ? [] : [cover], true))
+  if (save.inlineMedia) queries.push(...setMediaUsageStatements(db, id, 'inline', save.inlineMedia, true))
   if (next.slug !== before.content.slug) {
     queries.push(
       db.insertInto('slug_history').values({ slug: before.content.slug, article_id: id, created_at: now }).onConflict((oc) => oc.column('slug').doNothing()),
@@ -100,11 +106,11 @@ export async function saveArticle(db: Db, d1: D1Handle, before: ArticleState, ex
 }
 
 /**
- * Inserts a new draft with its first revision, tags, authors and audit line in one
- * batch. Statements after the insert find the new row by its (unique) slug.
- * Returns the new id; a slug taken meanwhile is reported as `slug_taken`.
+ * Inserts a new draft with its first revision, tags, authors, media usage and audit
+ * line in one batch. Statements after the insert find the new row by its (unique)
+ * slug. Returns the new id; a slug taken meanwhile is reported as `slug_taken`.
  */
-export async function insertArticle(db: Db, d1: D1Handle, content: ArticleContent, actor: Actor): Promise<number | 'slug_taken'> {
+export async function insertArticle(db: Db, d1: D1Handle, content: ArticleContent, inlineMedia: number[], actor: Actor): Promise<number | 'slug_taken'> {
   const now = nowIso()
   const articleId = sql<number>`(SELECT id FROM articles WHERE slug = ${content.slug})`
   const queries: Compilable[] = [
@@ -122,6 +128,8 @@ export async function insertArticle(db: Db, d1: D1Handle, content: ArticleConten
     db.insertInto('revisions').values({ article_id: articleId, version: 1, snapshot: snapshotJson(content, 'draft'), created_by: actor.id, created_at: now }),
     ...setTagsStatements(db, articleId, content.tags, now, false),
     ...setAuthorsStatements(db, articleId, content.author_ids, false),
+    ...setMediaUsageStatements(db, articleId, 'cover', content.cover ? [content.cover.media_id] : [], false),
+    ...setMediaUsageStatements(db, articleId, 'inline', inlineMedia, false),
     auditInsert(db, { actorId: actor.id, action: 'article.created', resourceType: 'article', resourceId: articleId, details: { slug: content.slug }, ip: actor.ip }),
   ]
   try {

@@ -11,18 +11,19 @@ import { insertArticle, saveArticle } from './article-write'
 import { staleVersion } from '../../lib/precondition'
 import { applyInput, emptyContent } from './content'
 import { authorize } from './permissions'
-import { checkReferences } from './references'
+import type { SiteSettings } from '../../lib/settings'
+import { resolveContent } from './article-media'
+import { imagePolicy } from '../../lib/html/image-policy'
 import { resolveArticleSlug } from './slugs'
 
 /** Creates a draft owned by `actor`; returns its id. */
-export async function createArticle(db: Db, d1: D1Handle, input: ArticleCreate, actor: Actor, language: string): Promise<number> {
-  const content = applyInput(emptyContent(language), input)
-  await checkReferences(db, content, null)
+export async function createArticle(db: Db, d1: D1Handle, input: ArticleCreate, actor: Actor, settings: SiteSettings): Promise<number> {
+  const { content, inlineMedia = [] } = await resolveContent(db, applyInput(emptyContent(settings.language), input, imagePolicy(settings)), null)
   // A generated slug can be taken between the check and the insert (saves of one
   // title at once, imports in parallel): try again, spreading over the next free ones.
   for (let attempt = 0; attempt < 8; attempt++) {
     content.slug = await resolveArticleSlug(db, { requested: input.slug, title: content.title, ownerId: null, attempt })
-    const id = await insertArticle(db, d1, content, actor)
+    const id = await insertArticle(db, d1, content, inlineMedia, actor)
     if (id !== 'slug_taken') return id
     if (input.slug !== undefined) break
   }
@@ -30,16 +31,16 @@ export async function createArticle(db: Db, d1: D1Handle, input: ArticleCreate, 
 }
 
 /** Applies a patch at `expectedVersion`; returns the new version. */
-export async function updateArticle(db: Db, d1: D1Handle, id: number, expectedVersion: number, patch: ArticlePatch, actor: Actor) {
+export async function updateArticle(db: Db, d1: D1Handle, id: number, expectedVersion: number, patch: ArticlePatch, actor: Actor, settings: SiteSettings) {
   const before = await loadArticleState(db, id)
   authorize('edit', actor, before.row)
   if (expectedVersion !== before.row.version) throw staleVersion('article', before.row.version)
-  const content = applyInput(before.content, patch)
+  const patched = applyInput(before.content, patch, imagePolicy(settings))
   if (patch.slug !== undefined && patch.slug !== before.content.slug) {
-    content.slug = await resolveArticleSlug(db, { requested: patch.slug, title: content.title, ownerId: id })
+    patched.slug = await resolveArticleSlug(db, { requested: patch.slug, title: patched.title, ownerId: id })
   }
-  await checkReferences(db, content, before.content)
-  return saveArticle(db, d1, before, expectedVersion, { actor, action: 'article.updated', content, details: { fields: Object.keys(patch) } })
+  const { content, inlineMedia } = await resolveContent(db, patched, before.content)
+  return saveArticle(db, d1, before, expectedVersion, { actor, action: 'article.updated', content, inlineMedia, details: { fields: Object.keys(patch) } })
 }
 
 /** The version a write should check: the client's If-Match, or the one just read. */

@@ -1,7 +1,7 @@
 import type { ArticleCreate, ArticlePatch } from '../../../schema/api/admin-articles'
 import { MAX_BODY_HTML_BYTES } from '../../../schema/api/admin-articles'
 import { ApiError } from '../../lib/errors'
-import { sanitizeArticleHtml } from '../../lib/html/sanitize'
+import { sanitizeArticleHtml, type ImagePolicy } from '../../lib/html/sanitize'
 import { countWords, htmlToText } from '../../lib/html/text'
 import { toSlug } from '../../lib/slug'
 import { viSortKey } from '../../lib/vi-collate'
@@ -43,7 +43,7 @@ export function normalizeTags(names: string[]): { name: string; slug: string }[]
 const blankToNull = (s: string | null | undefined) => (s ? s : null)
 
 /** The sanitized body, or a 400 when it is over MAX_BODY_HTML_BYTES (see there). */
-function boundedBody(html: string): string {
+export function boundedBody(html: string): string {
   const bytes = new TextEncoder().encode(html).length
   if (bytes <= MAX_BODY_HTML_BYTES) return html
   throw new ApiError(400, 'validation_failed', 'Invalid body', [
@@ -51,15 +51,19 @@ function boundedBody(html: string): string {
   ])
 }
 
+/** The body as stored: sanitized with the site's image policy, within the size bound. */
+export const cleanBody = (html: string, images: ImagePolicy) => boundedBody(sanitizeArticleHtml(html.normalize('NFC'), images))
+
 /**
  * The content after applying a create body or a patch to `base`. Keys the body
- * leaves out keep their value; the slug is resolved by the caller.
+ * leaves out keep their value; the slug is resolved by the caller, library images
+ * are described by article-media.ts.
  */
-export function applyInput(base: ArticleContent, input: ArticleCreate | ArticlePatch): ArticleContent {
+export function applyInput(base: ArticleContent, input: ArticleCreate | ArticlePatch, images: ImagePolicy): ArticleContent {
   const next: ArticleContent = { ...base, seo: { ...base.seo } }
   if (input.title !== undefined) next.title = input.title.normalize('NFC')
   if (input.summary !== undefined) next.summary = input.summary.normalize('NFC')
-  if (input.body_html !== undefined) next.body_html = boundedBody(sanitizeArticleHtml(input.body_html.normalize('NFC')))
+  if (input.body_html !== undefined) next.body_html = cleanBody(input.body_html, images)
   if (input.category_id !== undefined) next.category_id = input.category_id
   if (input.tags !== undefined) next.tags = normalizeTags(input.tags).map((t) => t.name)
   if (input.author_ids !== undefined) next.author_ids = [...new Set(input.author_ids)]

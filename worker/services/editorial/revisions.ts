@@ -6,7 +6,10 @@ import { loadArticleState } from './article-state'
 import { saveArticle } from './article-write'
 import { versionFor } from './articles'
 import { authorize } from './permissions'
-import { checkReferences } from './references'
+import { imagePolicy } from '../../lib/html/image-policy'
+import type { SiteSettings } from '../../lib/settings'
+import { resolveRestoredContent } from './article-media'
+import { cleanBody } from './content'
 import { parseSnapshot } from './revision-snapshot'
 import { resolveArticleSlug } from './slugs'
 
@@ -64,26 +67,28 @@ export async function getRevision(db: Db, articleId: number, version: number) {
 
 /**
  * Puts a revision's content back as a NEW version (history is never rewritten).
- * The workflow state is kept: restoring an old text does not unpublish.
+ * The workflow state is kept: restoring an old text does not unpublish. The body
+ * is sanitized again under today's rules (a revision may predate them); a photo
+ * deleted since is left out (article-media.ts), and the audit line says so.
  */
-export async function restoreRevision(db: Db, d1: D1Handle, articleId: number, version: number, ifMatch: number | undefined, actor: Actor) {
+export async function restoreRevision(db: Db, d1: D1Handle, articleId: number, version: number, ifMatch: number | undefined, actor: Actor, settings: SiteSettings) {
   const before = await loadArticleState(db, articleId)
   authorize('edit', actor, before.row)
   const revision = await getRevision(db, articleId, version)
   const snapshot = parseSnapshot(revision.snapshot)
   if (!snapshot) throw new ApiError(409, 'conflict', `Revision ${version} cannot be read back; it was not restored`)
-  const { status: _status, ...content } = snapshot
-  if (content.slug !== before.content.slug) {
-    content.slug = await resolveArticleSlug(db, { requested: content.slug, title: content.title, ownerId: articleId })
+  const { status: _status, ...stored } = snapshot
+  stored.body_html = cleanBody(stored.body_html, imagePolicy(settings))
+  if (stored.slug !== before.content.slug) {
+    stored.slug = await resolveArticleSlug(db, { requested: stored.slug, title: stored.title, ownerId: articleId })
   }
-  await checkReferences(db, content, before.content).catch((err: unknown) => {
-    if (!(err instanceof ApiError)) throw err
-    throw new ApiError(409, 'conflict', `Revision ${version} refers to something that no longer exists`, err.details)
-  })
+  const { content, inlineMedia, dropped } = await resolveRestoredContent(db, stored, before.content, version)
+  const left = dropped.cover !== null || dropped.keys.length > 0 ? { dropped_media: dropped } : {}
   return saveArticle(db, d1, before, versionFor(before, ifMatch), {
     actor,
     action: 'article.revision_restored',
     content,
-    details: { restored_version: version },
+    inlineMedia,
+    details: { restored_version: version, ...left },
   })
 }
