@@ -6,17 +6,27 @@
  */
 import type { AdminArticle, ArticleCreate, ArticlePatch } from '../../schema/api/admin-articles'
 
+/** The cover's library item as far as the form needs it: the thumbnail and the defaults shown as placeholders. */
+export interface CoverMedia {
+  key: string
+  width: number | null
+  height: number | null
+  alt: string
+  caption: string
+  credit: string
+}
+
 /**
  * The cover: a library photo and this article's own alt text, caption and credit
- * ('' falls back to the photo's defaults). `url`, when the API resolved it, is for
- * the thumbnail only and is never sent.
+ * ('' falls back to the photo's defaults). `media` is the item when known (the admin
+ * article's `cover_media`, or the one just picked); it is never sent.
  */
 export interface CoverForm {
   media_id: number
   alt: string
   caption: string
   credit: string
-  url: string | null
+  media: CoverMedia | null
 }
 
 export interface ArticleForm {
@@ -68,14 +78,14 @@ export const formOf = (a: AdminArticle): ArticleForm => ({
   seo_title: a.seo.title ?? '',
   seo_description: a.seo.description ?? '',
   featured: a.featured,
-  cover: coverOf(a.cover),
+  cover: coverOf(a),
 })
 
-/** The admin article's cover; `url` is there once the API resolves the photo (older answers lack it). */
-function coverOf(c: AdminArticle['cover']): CoverForm | null {
+/** The admin article's cover, with its library item when the answer carries it (`cover_media`; an older answer may not). */
+function coverOf({ cover: c, cover_media: m }: AdminArticle): CoverForm | null {
   if (c === null) return null
-  const url = (c as { url?: unknown }).url
-  return { media_id: c.media_id, alt: c.alt ?? '', caption: c.caption ?? '', credit: c.credit ?? '', url: typeof url === 'string' ? url : null }
+  const media = m && m.id === c.media_id ? { key: m.key, width: m.width, height: m.height, alt: m.alt, caption: m.caption, credit: m.credit } : null
+  return { media_id: c.media_id, alt: c.alt ?? '', caption: c.caption ?? '', credit: c.credit ?? '', media }
 }
 
 /** "mưa lũ, Đà Nẵng,, " -> ['mưa lũ', 'Đà Nẵng'], without repeats. */

@@ -198,6 +198,7 @@ describe('photos in the admin UI', () => {
     await tile(FILE).click()
     const usedBy = page.getByTestId('media-details').getByTestId('media-used-by').first()
     await expect.poll(() => usedBy.textContent()).toContain(TITLE)
+    expect(await usedBy.locator('li').textContent()).toContain('Đã đăng ảnh đại diện, ảnh trong bài')
     expect(await usedBy.getByRole('link', { name: TITLE }).getAttribute('href')).toBe(`/admin/articles/${articleId}`)
     await page.getByRole('button', { name: 'Xóa ảnh' }).click()
     const refusal = page.getByTestId('media-in-use')

@@ -105,23 +105,24 @@ describe('the body as stored', () => {
 
 describe('the cover in the article form', () => {
   const fields = { title: 'Đà Nẵng', slug: 'da-nang', summary: '', body_html: '', source: null, featured: false }
-  const article = { ...fields, cover: null, seo: { title: null, description: null }, tags: [], author_ids: [], category_id: null } as unknown as AdminArticle
+  const article = { ...fields, cover: null, cover_media: null, seo: { title: null, description: null }, tags: [], author_ids: [], category_id: null } as unknown as AdminArticle
+  const item = { id: 3, key: KEY, url: `https://tin.example/media/${KEY}`, width: 1600, height: 1067, alt: 'Mặc định', caption: '', credit: 'Ảnh: TTXVN', srcset: null }
 
   it('sends the photo and this article’s own texts, empty ones as null (the photo’s defaults)', () => {
-    const form = { ...emptyForm(), title: 'Đà Nẵng', cover: { media_id: 12, alt: ' ', caption: 'Chú thích riêng', credit: '', url: null } }
+    const form = { ...emptyForm(), title: 'Đà Nẵng', cover: { media_id: 12, alt: ' ', caption: 'Chú thích riêng', credit: '', media: null } }
     expect(createBody(form).cover).toEqual({ media_id: 12, alt: null, caption: 'Chú thích riêng', credit: null })
     const base = formOf(article)
     expect(patchBody(base, { ...base, cover: form.cover })).toEqual({ cover: { media_id: 12, alt: null, caption: 'Chú thích riêng', credit: null } })
   })
 
-  it('reads a cover with or without the resolved photo, and never sends the url back', () => {
-    const bare = formOf({ ...article, cover: { media_id: 3, alt: null, caption: 'C', credit: null } })
-    expect(bare.cover).toEqual({ media_id: 3, alt: '', caption: 'C', credit: '', url: null })
-    const resolved = { media_id: 3, alt: null, caption: 'C', credit: null, url: 'https://tin.example/media/k.jpg', width: 10, height: 5 }
-    const withUrl = formOf({ ...article, cover: resolved as AdminArticle['cover'] })
-    expect(withUrl.cover?.url).toBe('https://tin.example/media/k.jpg')
-    expect(patchBody(bare, withUrl)).toBeNull()
-    expect(patchBody(withUrl, { ...withUrl, cover: null })).toEqual({ cover: null })
+  it('reads a cover with or without its library item, and never sends the item back', () => {
+    const cover = { media_id: 3, alt: null, caption: 'C', credit: null }
+    const bare = formOf({ ...article, cover, cover_media: undefined } as unknown as AdminArticle)
+    expect(bare.cover).toEqual({ media_id: 3, alt: '', caption: 'C', credit: '', media: null })
+    const resolved = formOf({ ...article, cover, cover_media: item } as AdminArticle)
+    expect(resolved.cover?.media).toEqual({ key: KEY, width: 1600, height: 1067, alt: 'Mặc định', caption: '', credit: 'Ảnh: TTXVN' })
+    expect(patchBody(bare, resolved)).toBeNull()
+    expect(patchBody(resolved, { ...resolved, cover: null })).toEqual({ cover: null })
   })
 })
 

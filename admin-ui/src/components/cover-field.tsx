@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
-import type { CoverForm } from '../form-model'
+import type { CoverForm, CoverMedia } from '../form-model'
 import { useT } from '../i18n'
 import { mediaApi, type MediaItem } from '../media-api'
 import { mediaPath } from '../media-url'
@@ -10,31 +10,30 @@ interface Props {
   onChange: (cover: CoverForm | null) => void
 }
 
-/** The thumbnail's address on this origin: the library path, whatever origin the API wrote. */
-const thumbOf = (item: MediaItem | null, cover: CoverForm) => (item ? mediaPath(item.key) : cover.url ? new URL(cover.url, location.href).pathname : null)
+const mediaOf = ({ key, width, height, alt, caption, credit }: MediaItem): CoverMedia => ({ key, width, height, alt, caption, credit })
 
 /**
  * The article's cover photo: chosen from the library, shown as a thumbnail, with this
  * article's own alt text, caption and credit (each empty field falls back to the
- * photo's default, shown as its placeholder). The photo's defaults come from the
- * library item, fetched when the article was loaded rather than picked here.
+ * photo's default, shown as its placeholder). The photo comes with the article
+ * (`cover_media`) or from the picker; when neither has it, it is fetched by id.
  */
 export function CoverField({ cover, onChange }: Props) {
   const t = useT()
   const [picking, setPicking] = useState(false)
-  const [item, setItem] = useState<MediaItem | null>(null)
-  const mediaId = cover?.media_id ?? null
+  const [fetched, setFetched] = useState<MediaItem | null>(null)
+  const missing = cover !== null && cover.media === null && fetched?.id !== cover.media_id ? cover.media_id : null
 
   useEffect(() => {
-    if (mediaId === null || item?.id === mediaId) return
+    if (missing === null) return
     let live = true
-    mediaApi.get(mediaId).then((res) => live && setItem(res.data), () => live && setItem(null))
+    mediaApi.get(missing).then((res) => live && setFetched(res.data), () => {})
     return () => {
       live = false
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [mediaId])
+  }, [missing])
 
+  const media = cover?.media ?? (fetched && fetched.id === cover?.media_id ? mediaOf(fetched) : null)
   const field = (name: 'alt' | 'caption' | 'credit', max: number) => (
     <>
       <label for={`cover-${name}`}>{t(`cover.${name}`)}</label>
@@ -42,17 +41,16 @@ export function CoverField({ cover, onChange }: Props) {
         id={`cover-${name}`}
         maxLength={max}
         value={cover![name]}
-        placeholder={item?.[name] || t('cover.noDefault')}
+        placeholder={media?.[name] || t('cover.noDefault')}
         onInput={(e) => onChange({ ...cover!, [name]: e.currentTarget.value })}
       />
     </>
   )
 
-  const thumb = cover && thumbOf(item?.id === cover.media_id ? item : null, cover)
   return (
     <div class="cover-field" data-testid="cover-field">
       <span class="label">{t('cover.title')}</span>
-      {cover && thumb && <img class="cover-thumb" src={thumb} alt="" width={item?.width} height={item?.height} data-testid="cover-thumb" />}
+      {media && <img class="cover-thumb" src={mediaPath(media.key)} alt="" width={media.width ?? undefined} height={media.height ?? undefined} data-testid="cover-thumb" />}
       <div class="cover-actions">
         <button type="button" class="button small" aria-haspopup="dialog" onClick={() => setPicking(true)}>
           {t(cover ? 'cover.change' : 'cover.choose')}
@@ -68,9 +66,8 @@ export function CoverField({ cover, onChange }: Props) {
         <MediaPicker
           title={t('picker.titleCover')}
           onPick={(picked) => {
-            setItem(picked)
             setPicking(false)
-            onChange({ media_id: picked.id, alt: '', caption: '', credit: '', url: null })
+            onChange({ media_id: picked.id, alt: '', caption: '', credit: '', media: mediaOf(picked) })
           }}
           onClose={() => setPicking(false)}
         />
