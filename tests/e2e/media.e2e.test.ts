@@ -18,6 +18,7 @@ const FILE = 'mua-lu-le-duan.png'
 const ALT = 'Xe máy lội nước trên đường Lê Duẩn, Đà Nẵng'
 const CAPTION = 'Nước ngập tới yên xe máy trên đường Lê Duẩn sáng 18/4'
 const COVER_CAPTION = 'Ảnh bìa: phố Lê Duẩn chìm trong nước'
+const SHOTS = { editor: '/tmp/tin-admin-media-editor.png', library: '/tmp/tin-admin-media-library.png' }
 const FAILURE_SHOT = '/tmp/tin-admin-media-failure.png'
 
 let server: WorkerServer | undefined
@@ -143,6 +144,7 @@ describe('photos in the admin UI', () => {
     expect(await page.getByLabel('Mô tả ảnh đại diện (alt)').getAttribute('placeholder')).toBe('Mưa lũ Đà Nẵng')
     expect(await page.getByLabel('Nguồn ảnh đại diện').getAttribute('placeholder')).toBe('Ảnh: Quang Minh')
     await page.getByLabel('Chú thích ảnh đại diện').fill(COVER_CAPTION)
+    await page.screenshot({ path: SHOTS.editor, fullPage: true })
   })
 
   it('publishes; the public article has the figure with an absolute URL and its caption, and the cover its own caption', async () => {
@@ -205,6 +207,9 @@ describe('photos in the admin UI', () => {
     await expect.poll(() => refusal.textContent()).toContain('Không xóa được: ảnh đang được dùng.')
     expect(await refusal.getByRole('link', { name: TITLE }).count()).toBe(1)
     expect(await refusal.getByRole('button', { name: 'Gỡ khỏi các bài và xóa' }).count()).toBe(1)
+    await page.screenshot({ path: SHOTS.library, fullPage: true })
+    // Nothing sticks out sideways (the hidden file input once widened the page by 60 px).
+    expect(await page.evaluate('document.documentElement.scrollWidth <= innerWidth')).toBe(true)
     expect((await apiInPage(page, 'GET', `/api/admin/media?q=${encodeURIComponent('mua lu le duan')}`)).body.data).toHaveLength(1)
   })
 })
