@@ -202,6 +202,17 @@ describe('photos in the admin UI', () => {
     await expect.poll(() => usedBy.textContent()).toContain(TITLE)
     expect(await usedBy.locator('li').textContent()).toContain('Đã đăng ảnh đại diện, ảnh trong bài')
     expect(await usedBy.getByRole('link', { name: TITLE }).getAttribute('href')).toBe(`/admin/articles/${articleId}`)
+
+    // Someone else edits the photo's defaults meanwhile: saving ours is refused (412), a reload shows theirs.
+    const item = (await apiInPage(page, 'GET', `/api/admin/media?q=${encodeURIComponent('mua lu le duan')}`)).body.data[0]
+    const theirs = await apiInPage(page, 'PATCH', `/api/admin/media/${item.id}`, { caption: 'Bản của người khác' }, { 'If-Match': `"${item.version}"` })
+    expect(theirs.status).toBe(200)
+    await page.getByLabel('Chú thích mặc định').fill('Bản của tôi')
+    await page.getByTestId('media-details').getByRole('button', { name: 'Lưu' }).click()
+    await expect.poll(() => page.getByTestId('media-message').textContent()).toContain('Người khác vừa sửa ảnh này.')
+    await page.getByTestId('media-message').getByRole('button', { name: 'Tải lại' }).click()
+    await expect.poll(() => page.getByLabel('Chú thích mặc định').inputValue()).toBe('Bản của người khác')
+
     await page.getByRole('button', { name: 'Xóa ảnh' }).click()
     const refusal = page.getByTestId('media-in-use')
     await expect.poll(() => refusal.textContent()).toContain('Không xóa được: ảnh đang được dùng.')
