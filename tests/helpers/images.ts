@@ -30,7 +30,7 @@ const be32 = (n: number) => [(n >>> 24) & 255, (n >> 16) & 255, (n >> 8) & 255, 
 const le16 = (n: number) => [n & 255, (n >> 8) & 255]
 const le32 = (n: number) => [n & 255, (n >> 8) & 255, (n >> 16) & 255, (n >>> 24) & 255]
 
-export function concatBytes(...parts: (Uint8Array | number[])[]): Uint8Array {
+export function concatBytes(...parts: (Uint8Array | readonly number[])[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
   let i = 0
   for (const p of parts) {

@@ -24,6 +24,8 @@ describe('OpenAPI for the admin content API', () => {
       '/api/admin/categories/{id}',
       '/api/admin/tags/{id}',
       '/api/admin/authors/{id}',
+      '/api/admin/media',
+      '/api/admin/media/{id}',
       '/api/v1/preview/{token}',
     ]) {
       expect(paths, p).toContain(p)
@@ -34,6 +36,12 @@ describe('OpenAPI for the admin content API', () => {
     expect(Object.keys(create.properties)).toEqual(expect.arrayContaining(['title', 'body_html', 'tags', 'author_ids', 'cover', 'seo', 'slug']))
     const patch = body.paths['/api/admin/articles/{id}'].patch
     expect(patch.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toContain('header:if-match')
+    const media = body.paths['/api/admin/media']
+    expect(Object.keys(media)).toEqual(expect.arrayContaining(['get', 'post']))
+    expect(media.post.requestBody.content['multipart/form-data'].schema.required).toEqual(['file'])
+    expect(Object.keys(media.post.responses)).toEqual(expect.arrayContaining(['200', '201', '413', '415', '422']))
+    expect(Object.keys(body.paths['/api/admin/media/{id}'])).toEqual(expect.arrayContaining(['get', 'patch', 'delete']))
+    expect(body.paths['/api/admin/media/{id}'].patch.requestBody.content['application/json'].schema.additionalProperties).toBe(false)
 
     expect(body.components.securitySchemes).toEqual({
       cookieAuth: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'tin_session' }),

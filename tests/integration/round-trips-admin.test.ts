@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { loginAs, type SignedIn } from '../helpers/auth'
 import { createAuthor, createCategory, db } from '../helpers/fixtures'
 import { countedFetch } from '../helpers/round-trips'
+import { imageBytes } from '../helpers/images'
+import { mediaForm } from '../helpers/media-library'
 
 let editor: SignedIn
 let admin: SignedIn
@@ -16,12 +18,9 @@ let ids: { category: number; author: number; media: number }
 
 beforeAll(async () => {
   ;[editor, admin] = [await loginAs('editor'), await loginAs('admin')]
-  const media = await db()
-    .insertInto('media')
-    .values({ key: '2026/anh.jpg', filename: 'anh.jpg', content_type: 'image/jpeg', size: 10, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  ids = { category: (await createCategory('Thời sự')).id, author: (await createAuthor('Đặng Thị Hoa')).id, media: media.id }
+  const row = (key: string) => ({ key, filename: 'anh.jpg', content_type: 'image/jpeg', size: 10, width: 800, height: 600, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' })
+  const [media] = await db().insertInto('media').values([row('2026/anh.jpg'), row('2026/anh-2.jpg')]).returning('id').execute()
+  ids = { category: (await createCategory('Thời sự')).id, author: (await createAuthor('Đặng Thị Hoa')).id, media: media!.id }
 })
 
 const call = (who: SignedIn, method: string, path: string, body?: unknown, version?: number) =>
@@ -38,7 +37,7 @@ const call = (who: SignedIn, method: string, path: string, body?: unknown, versi
  * (one statement with its links).
  */
 const BUDGET: Record<string, number> = {
-  create: 5, read: 2, list: 2, 'edit text': 4, 'edit tags, title and slug': 5,
+  create: 5, read: 2, list: 2, 'edit text': 4, 'edit body, same figure': 4, 'edit body, new figure': 5, 'edit tags, title and slug': 5,
   submit: 4, publish: 4, unpublish: 4, schedule: 4, revisions: 2, 'restore revision': 6,
   trash: 4, restore: 4, 'trash again': 4, purge: 3, 'create tag': 4,
 }
@@ -57,7 +56,7 @@ describe('D1 round trips of admin saves and workflow actions', () => {
     const created = await step('create', editor, 'POST', '/articles', 201, {
       title: 'Đà Nẵng: Đường phố ngập sâu sau trận mưa lớn',
       summary: 'Mưa lớn kéo dài.',
-      body_html: '<p>Nội dung.</p>',
+      body_html: '<p>Nội dung.</p><figure><img src="/media/2026/anh.jpg"><figcaption>Ảnh</figcaption></figure>',
       category_id: ids.category,
       tags: ['Đà Nẵng', 'Mưa lớn'],
       author_ids: [ids.author],
@@ -67,6 +66,9 @@ describe('D1 round trips of admin saves and workflow actions', () => {
     await step('read', editor, 'GET', `/articles/${id}`, 200, undefined, false)
     await step('list', editor, 'GET', '/articles?limit=20', 200, undefined, false)
     await step('edit text', editor, 'PATCH', `/articles/${id}`, 200, { summary: 'Mưa lớn kéo dài suốt đêm.' })
+    // Images the article already shows need no look-up; a new one is looked up in the reference check's statement.
+    await step('edit body, same figure', editor, 'PATCH', `/articles/${id}`, 200, { body_html: '<p>Mới.</p><img src="/media/2026/anh.jpg">' })
+    await step('edit body, new figure', editor, 'PATCH', `/articles/${id}`, 200, { body_html: '<p>Mới.</p><img src="/media/2026/anh.jpg"><img src="/media/2026/anh-2.jpg">' })
     await step('edit tags, title and slug', editor, 'PATCH', `/articles/${id}`, 200, { title: 'Đà Nẵng ngập sâu', tags: ['Đà Nẵng', 'Ngập lụt'], slug: 'da-nang-ngap-sau' })
     await step('submit', editor, 'POST', `/articles/${id}/submit`, 200)
     await step('publish', editor, 'POST', `/articles/${id}/publish`, 200)
@@ -81,5 +83,42 @@ describe('D1 round trips of admin saves and workflow actions', () => {
     await step('create tag', editor, 'POST', '/tags', 201, { name: 'Bão lũ' }, false)
     expect(Object.keys(measured)).toEqual(Object.keys(BUDGET))
     for (const [name, n] of Object.entries(measured)) expect(n, `${name}: ${JSON.stringify(measured)}`).toBeLessThanOrEqual(BUDGET[name]!)
+  })
+})
+
+/**
+ * Media library routes (docs/performance.md): the session look-up, then one
+ * statement or batch per step; an upload also checks its key first.
+ */
+const MEDIA_BUDGET: Record<string, number> = {
+  upload: 4, 'upload duplicate': 3, list: 2, search: 2, read: 2, edit: 4, 'delete in use (409)': 2, delete: 3, 'force delete': 4,
+}
+
+describe('D1 round trips of the media library', () => {
+  it('uploads, lists, reads, edits and deletes within each step’s budget', async () => {
+    const measured: Record<string, number> = {}
+    const step = async (name: string, who: SignedIn, method: string, path: string, status: number, body?: BodyInit, headers: Record<string, string> = {}) => {
+      const res = await countedFetch(`/api/admin${path}`, { method, headers: { Cookie: who.cookie, Origin: who.headers.Origin!, ...headers }, body })
+      expect(res.status, `${name}: ${res.text.slice(0, 300)}`).toBe(status)
+      measured[name] = res.calls.length
+      return res
+    }
+    const bytes = await imageBytes('jpeg', { width: 320, height: 200, variant: 4242 })
+    const up = await step('upload', editor, 'POST', '/media', 201, mediaForm(bytes, 'mua-lu.jpg', { credit: 'Ảnh: Quang Minh' }))
+    const id = up.body.data.id as number
+    await step('upload duplicate', editor, 'POST', '/media', 200, mediaForm(bytes, 'lai.jpg'))
+    await step('list', editor, 'GET', '/media?limit=100', 200)
+    await step('search', editor, 'GET', '/media?q=quang%20minh', 200)
+    await step('read', editor, 'GET', `/media/${id}`, 200)
+    const json = { 'Content-Type': 'application/json' }
+    await step('edit', editor, 'PATCH', `/media/${id}`, 200, JSON.stringify({ alt: 'Đường ngập' }), { ...json, 'If-Match': '"1"' })
+    const article = await call(editor, 'POST', '/articles', { title: 'Ảnh bìa', cover: { media_id: id } })
+    expect(article.status).toBe(201)
+    await step('delete in use (409)', editor, 'DELETE', `/media/${id}`, 409, undefined, { 'If-Match': '"2"' })
+    await step('force delete', admin, 'DELETE', `/media/${id}?force=true`, 204, undefined, { 'If-Match': '"2"' })
+    const other = await step('upload', editor, 'POST', '/media', 201, mediaForm(await imageBytes('png', { width: 9, height: 9, variant: 4243 }), 'b.png'))
+    await step('delete', editor, 'DELETE', `/media/${other.body.data.id}`, 204, undefined, { 'If-Match': '"1"' })
+    expect(Object.keys(measured).sort()).toEqual(Object.keys(MEDIA_BUDGET).sort())
+    for (const [name, n] of Object.entries(measured)) expect(n, `${name}: ${JSON.stringify(measured)}`).toBeLessThanOrEqual(MEDIA_BUDGET[name]!)
   })
 })

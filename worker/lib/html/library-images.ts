@@ -22,6 +22,19 @@ export function libraryKeys(html: string): string[] {
   return [...keys]
 }
 
+/**
+ * The sizes a body already gives its library images (no alt: an image the article
+ * already showed keeps the alt the editor left it, even an empty one).
+ */
+export function sizesIn(html: string): Map<string, LibraryImage> {
+  const sizes = new Map<string, LibraryImage>()
+  for (const [, src, , width, height] of html.matchAll(IMG_TAG)) {
+    if (!src!.startsWith(MEDIA_SRC) || !width || !height) continue
+    sizes.set(src!.slice(MEDIA_SRC.length), { width: Number(width), height: Number(height), alt: '' })
+  }
+  return sizes
+}
+
 /** An attribute value as the sanitizer escapes it, so the result is still its fixed point. */
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 

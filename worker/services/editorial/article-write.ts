@@ -11,7 +11,7 @@ import type { Actor } from './actor'
 import type { ArticleState } from './article-state'
 import { contentColumns, type ArticleContent } from './content'
 import { setAuthorsStatements, setTagsStatements } from './links'
-import { coverMediaId, setMediaUsageStatements } from './media-usage'
+import { coverMediaId, isMediaGone, setCoverUsageStatements, setInlineUsageStatements } from './media-usage'
 import { snapshotJson } from './revision-snapshot'
 
 /** Workflow columns a save may set besides the content. */
@@ -28,8 +28,8 @@ export interface ArticleSave {
   action: string
   details?: Record<string, unknown>
   content: ArticleContent
-  /** The media ids of the body's library figures, when the body changed (article-media.ts). */
-  inlineMedia?: number[] | undefined
+  /** The library keys of the body's figures, when the body changed (article-media.ts). */
+  inlineKeys?: string[] | undefined
   workflow?: WorkflowColumns
 }
 
@@ -45,11 +45,11 @@ async function explainFailure(db: Db, id: number, err: unknown): Promise<never> 
   if (isUniqueViolation(err, 'articles.slug')) {
     throw new ApiError(409, 'conflict', 'That slug was just taken by another article', [{ path: 'json.slug', message: 'choose another slug' }])
   }
-  if (isForeignKeyViolation(err)) {
-    throw new ApiError(409, 'conflict', 'A category, author or media item this article refers to was deleted meanwhile; reload and save again')
-  }
+  if (isForeignKeyViolation(err) || isMediaGone(err)) throw referenceGone()
   throw err
 }
+
+const referenceGone = () => new ApiError(409, 'conflict', 'A category, author or media item this article refers to was deleted meanwhile; reload and save again')
 
 /**
  * The statements of one article save, not run: the row (only if still at
@@ -77,8 +77,8 @@ export function saveStatements(db: Db, before: ArticleState, expectedVersion: nu
   if (!sameList(next.tags, before.content.tags)) queries.push(...setTagsStatements(db, id, next.tags, now, true))
   if (!sameList(next.author_ids, before.content.author_ids)) queries.push(...setAuthorsStatements(db, id, next.author_ids, true))
   const cover = coverMediaId(next)
-  if (cover !== coverMediaId(before.content)) queries.push(...setMediaUsageStatements(db, id, 'cover', cover === null ? [] : [cover], true))
-  if (save.inlineMedia) queries.push(...setMediaUsageStatements(db, id, 'inline', save.inlineMedia, true))
+  if (cover !== coverMediaId(before.content)) queries.push(...setCoverUsageStatements(db, id, cover, true))
+  if (save.inlineKeys) queries.push(...setInlineUsageStatements(db, id, save.inlineKeys, true))
   if (next.slug !== before.content.slug) {
     queries.push(
       db.insertInto('slug_history').values({ slug: before.content.slug, article_id: id, created_at: now }).onConflict((oc) => oc.column('slug').doNothing()),
@@ -110,7 +110,7 @@ export async function saveArticle(db: Db, d1: D1Handle, before: ArticleState, ex
  * line in one batch. Statements after the insert find the new row by its (unique)
  * slug. Returns the new id; a slug taken meanwhile is reported as `slug_taken`.
  */
-export async function insertArticle(db: Db, d1: D1Handle, content: ArticleContent, inlineMedia: number[], actor: Actor): Promise<number | 'slug_taken'> {
+export async function insertArticle(db: Db, d1: D1Handle, content: ArticleContent, inlineKeys: string[], actor: Actor): Promise<number | 'slug_taken'> {
   const now = nowIso()
   const articleId = sql<number>`(SELECT id FROM articles WHERE slug = ${content.slug})`
   const queries: Compilable[] = [
@@ -128,8 +128,8 @@ export async function insertArticle(db: Db, d1: D1Handle, content: ArticleConten
     db.insertInto('revisions').values({ article_id: articleId, version: 1, snapshot: snapshotJson(content, 'draft'), created_by: actor.id, created_at: now }),
     ...setTagsStatements(db, articleId, content.tags, now, false),
     ...setAuthorsStatements(db, articleId, content.author_ids, false),
-    ...setMediaUsageStatements(db, articleId, 'cover', content.cover ? [content.cover.media_id] : [], false),
-    ...setMediaUsageStatements(db, articleId, 'inline', inlineMedia, false),
+    ...setCoverUsageStatements(db, articleId, coverMediaId(content), false),
+    ...setInlineUsageStatements(db, articleId, inlineKeys, false),
     auditInsert(db, { actorId: actor.id, action: 'article.created', resourceType: 'article', resourceId: articleId, details: { slug: content.slug }, ip: actor.ip }),
   ]
   try {
@@ -137,7 +137,7 @@ export async function insertArticle(db: Db, d1: D1Handle, content: ArticleConten
     return inserted!.meta.last_row_id
   } catch (err) {
     if (isUniqueViolation(err, 'articles.slug')) return 'slug_taken'
-    if (isForeignKeyViolation(err)) throw new ApiError(409, 'conflict', 'A category, author or media item this article refers to was deleted meanwhile')
+    if (isForeignKeyViolation(err) || isMediaGone(err)) throw referenceGone()
     throw err
   }
 }

@@ -18,12 +18,12 @@ import { resolveArticleSlug } from './slugs'
 
 /** Creates a draft owned by `actor`; returns its id. */
 export async function createArticle(db: Db, d1: D1Handle, input: ArticleCreate, actor: Actor, settings: SiteSettings): Promise<number> {
-  const { content, inlineMedia = [] } = await resolveContent(db, applyInput(emptyContent(settings.language), input, imagePolicy(settings)), null)
+  const { content, inlineKeys = [] } = await resolveContent(db, applyInput(emptyContent(settings.language), input, imagePolicy(settings)), null)
   // A generated slug can be taken between the check and the insert (saves of one
   // title at once, imports in parallel): try again, spreading over the next free ones.
   for (let attempt = 0; attempt < 8; attempt++) {
     content.slug = await resolveArticleSlug(db, { requested: input.slug, title: content.title, ownerId: null, attempt })
-    const id = await insertArticle(db, d1, content, inlineMedia, actor)
+    const id = await insertArticle(db, d1, content, inlineKeys, actor)
     if (id !== 'slug_taken') return id
     if (input.slug !== undefined) break
   }
@@ -39,8 +39,8 @@ export async function updateArticle(db: Db, d1: D1Handle, id: number, expectedVe
   if (patch.slug !== undefined && patch.slug !== before.content.slug) {
     patched.slug = await resolveArticleSlug(db, { requested: patch.slug, title: patched.title, ownerId: id })
   }
-  const { content, inlineMedia } = await resolveContent(db, patched, before.content)
-  return saveArticle(db, d1, before, expectedVersion, { actor, action: 'article.updated', content, inlineMedia, details: { fields: Object.keys(patch) } })
+  const { content, inlineKeys } = await resolveContent(db, patched, before.content)
+  return saveArticle(db, d1, before, expectedVersion, { actor, action: 'article.updated', content, inlineKeys, details: { fields: Object.keys(patch) } })
 }
 
 /** The version a write should check: the client's If-Match, or the one just read. */

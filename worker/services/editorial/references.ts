@@ -4,18 +4,13 @@ import { ApiError, type ErrorDetail } from '../../lib/errors'
 import type { LibraryImage } from '../../lib/html/library-images'
 import type { ArticleContent } from './content'
 
-/** A library item an article's body shows: its id (for usage rows) and what describes it. */
-export interface LibraryItem extends LibraryImage {
-  id: number
-}
-
 export interface ReferenceLookup {
   /** Missing category or authors, as body-field details. */
   problems: ErrorDetail[]
   /** The cover's media id when no such item exists. */
   missingCover: number | null
   /** The library items of the keys asked for, by key. */
-  images: Map<string, LibraryItem>
+  images: Map<string, LibraryImage>
   missingKeys: string[]
 }
 
@@ -40,7 +35,7 @@ export async function lookUpReferences(db: Db, next: ArticleContent, before: Art
       eb.selectFrom('authors').select(sql<string>`json_group_array(id)`.as('ids')).where('id', 'in', authorIds.length ? authorIds : [0]).as('authors'),
       eb
         .selectFrom('media')
-        .select(sql<string>`json_group_array(json_array(id, key, width, height, alt))`.as('items'))
+        .select(sql<string>`json_group_array(json_array(key, width, height, alt))`.as('items'))
         .where('key', 'in', sql<string>`(SELECT value FROM json_each(${JSON.stringify(keys)}))`)
         .as('images'),
     ])
@@ -51,8 +46,8 @@ export async function lookUpReferences(db: Db, next: ArticleContent, before: Art
   next.author_ids.forEach((id, i) => {
     if (authorIds.includes(id) && !authors.has(id)) problems.push({ path: `json.author_ids.${i}`, message: `no author with id ${id}` })
   })
-  const rows = JSON.parse(found.images ?? '[]') as [number, string, number | null, number | null, string][]
-  const images = new Map(rows.map(([id, key, width, height, alt]) => [key, { id, width, height, alt }]))
+  const rows = JSON.parse(found.images ?? '[]') as [string, number | null, number | null, string][]
+  const images = new Map(rows.map(([key, width, height, alt]) => [key, { width, height, alt }]))
   return { problems, missingCover: mediaId !== null && found.media === null ? mediaId : null, images, missingKeys: keys.filter((k) => !images.has(k)) }
 }
 

@@ -82,13 +82,13 @@ export async function restoreRevision(db: Db, d1: D1Handle, articleId: number, v
   if (stored.slug !== before.content.slug) {
     stored.slug = await resolveArticleSlug(db, { requested: stored.slug, title: stored.title, ownerId: articleId })
   }
-  const { content, inlineMedia, dropped } = await resolveRestoredContent(db, stored, before.content, version)
+  const { content, inlineKeys, dropped } = await resolveRestoredContent(db, stored, before.content, version)
   const left = dropped.cover !== null || dropped.keys.length > 0 ? { dropped_media: dropped } : {}
   return saveArticle(db, d1, before, versionFor(before, ifMatch), {
     actor,
     action: 'article.revision_restored',
     content,
-    inlineMedia,
+    inlineKeys,
     details: { restored_version: version, ...left },
   })
 }
