@@ -31,7 +31,9 @@ export function MediaDelete({ item, isAdmin, onDeleted }: Props) {
       await mediaApi.remove(item.id, item.version, { force })
       onDeleted()
     } catch (err) {
-      if (err instanceof ApiFailure && err.status === 409) setInUse(usedByOf(err))
+      // A 409 without articles (a forced delete over the API's limit, or a concurrent edit) is said as the API says it.
+      const articles = err instanceof ApiFailure && err.status === 409 ? usedByOf(err) : []
+      if (articles.length > 0) setInUse(articles)
       else setError(errorText(t, err))
     } finally {
       setBusy(false)
