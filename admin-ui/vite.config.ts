@@ -5,13 +5,14 @@ import { defineConfig, type Plugin } from 'vite'
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
 /**
- * The site's time zone, read from wrangler.toml's [vars] so the editors' screens and
- * the API format times in the same zone (the UI needs it to turn a datetime-local
- * value typed in site time into an instant).
+ * A setting from wrangler.toml's [vars], read at build time: SITE_TIMEZONE so the
+ * editors' screens and the API format times in the same zone (the UI turns a
+ * datetime-local value typed in site time into an instant), SITE_URL so a pasted
+ * photo of the public site is recognised as a library photo.
  */
-function siteTimeZone(): string {
+function wranglerVar(name: string, fallback: string): string {
   const toml = readFileSync(here('../wrangler.toml'), 'utf8')
-  return /^\s*SITE_TIMEZONE\s*=\s*"([^"]+)"/m.exec(toml)?.[1] ?? 'Asia/Ho_Chi_Minh'
+  return new RegExp(`^\\s*${name}\\s*=\\s*"([^"]+)"`, 'm').exec(toml)?.[1] ?? fallback
 }
 
 /**
@@ -59,7 +60,10 @@ export default defineConfig({
   root: here('.'),
   base: '/admin/',
   publicDir: false,
-  define: { __SITE_TIME_ZONE__: JSON.stringify(siteTimeZone()) },
+  define: {
+    __SITE_TIME_ZONE__: JSON.stringify(wranglerVar('SITE_TIMEZONE', 'Asia/Ho_Chi_Minh')),
+    __SITE_URL__: JSON.stringify(wranglerVar('SITE_URL', '')),
+  },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir: here('dist/admin'),

@@ -16,7 +16,7 @@ import { withBookmark } from './d1-bookmark'
 export { ApiFailure } from './api-error'
 
 /** Every call carries the editor's newest D1 bookmark, so reads see their own writes (d1-bookmark.ts). */
-const send = withBookmark()
+export const send = withBookmark()
 const client = hc<AppType>(location.origin, { init: { credentials: 'same-origin' }, fetch: send })
 const admin = client.api.admin
 const articles = admin.articles
@@ -39,9 +39,14 @@ async function ok<R extends ClientResponse<unknown, number, string>>(call: Promi
     throw ApiFailure.network(cause)
   }
   if (res.ok) return (res.status === 204 ? undefined : await res.json()) as Success<R>
-  const failure = await ApiFailure.from(res as unknown as Response)
+  throw await failureOf(res as unknown as Response, { signIn })
+}
+
+/** The ApiFailure of an answer that is not a success; a 401 (but on sign-in) also ends the session. */
+export async function failureOf(res: Response, { signIn = false } = {}): Promise<ApiFailure> {
+  const failure = await ApiFailure.from(res)
   if (failure.status === 401 && !signIn) sessionEnded()
-  throw failure
+  return failure
 }
 
 /** The id path parameter, and `If-Match` with the version the editor is working from. */

@@ -6,6 +6,7 @@ import { useRoute } from './router'
 import { ArticleEditor } from './screens/article-editor'
 import { ArticleList } from './screens/article-list'
 import { Login } from './screens/login'
+import { MediaLibrary } from './screens/media-library'
 import { PreviewPage } from './screens/preview-page'
 
 type Session = { state: 'checking' } | { state: 'signed-out'; notice?: string } | { state: 'signed-in'; user: StaffUser }
@@ -46,6 +47,7 @@ export function App() {
         {route.name === 'trash' && <ArticleList trash />}
         {route.name === 'new' && <ArticleEditor key="new" id={null} user={user} />}
         {route.name === 'edit' && <ArticleEditor key={route.id} id={route.id} user={user} />}
+        {route.name === 'media' && <MediaLibrary user={user} />}
         {route.name === 'missing' && <p class="notice">{t('editor.notFound')}</p>}
       </main>
     </>

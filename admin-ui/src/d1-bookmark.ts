@@ -21,7 +21,11 @@ function stored(): string | null {
   }
 }
 
-function remember(bookmark: string | null) {
+/** The newest bookmark this browser has seen: what the next request sends. */
+export const currentBookmark = (): string | null => newerBookmark(inMemory, stored())
+
+/** Keeps the bookmark an answer carried, if it is newer (for requests made without withBookmark: uploads use XMLHttpRequest). */
+export function remember(bookmark: string | null) {
   const newest = newerBookmark(newerBookmark(inMemory, stored()), bookmark)
   if (newest === null || newest === inMemory) return
   inMemory = newest
@@ -42,7 +46,7 @@ function remember(bookmark: string | null) {
 export function withBookmark(send: typeof fetch = (input, init) => fetch(input, init)): typeof fetch {
   return async function bookmarkedFetch(input, init = {}) {
     const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined))
-    const current = newerBookmark(inMemory, stored())
+    const current = currentBookmark()
     if (current !== null) headers.set(HEADER, current)
     const res = await send(input, { ...init, headers })
     remember(res.headers.get(HEADER))

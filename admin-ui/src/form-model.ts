@@ -6,6 +6,29 @@
  */
 import type { AdminArticle, ArticleCreate, ArticlePatch } from '../../schema/api/admin-articles'
 
+/** The cover's library item as far as the form needs it: the thumbnail and the defaults shown as placeholders. */
+export interface CoverMedia {
+  key: string
+  width: number | null
+  height: number | null
+  alt: string
+  caption: string
+  credit: string
+}
+
+/**
+ * The cover: a library photo and this article's own alt text, caption and credit
+ * ('' falls back to the photo's defaults). `media` is the item when known (the admin
+ * article's `cover_media`, or the one just picked); it is never sent.
+ */
+export interface CoverForm {
+  media_id: number
+  alt: string
+  caption: string
+  credit: string
+  media: CoverMedia | null
+}
+
 export interface ArticleForm {
   title: string
   slug: string
@@ -23,6 +46,7 @@ export interface ArticleForm {
   seo_title: string
   seo_description: string
   featured: boolean
+  cover: CoverForm | null
 }
 
 export const emptyForm = (): ArticleForm => ({
@@ -38,6 +62,7 @@ export const emptyForm = (): ArticleForm => ({
   seo_title: '',
   seo_description: '',
   featured: false,
+  cover: null,
 })
 
 export const formOf = (a: AdminArticle): ArticleForm => ({
@@ -53,7 +78,15 @@ export const formOf = (a: AdminArticle): ArticleForm => ({
   seo_title: a.seo.title ?? '',
   seo_description: a.seo.description ?? '',
   featured: a.featured,
+  cover: coverOf(a),
 })
+
+/** The admin article's cover, with its library item when the answer carries it (`cover_media`; an older answer may not). */
+function coverOf({ cover: c, cover_media: m }: AdminArticle): CoverForm | null {
+  if (c === null) return null
+  const media = m && m.id === c.media_id ? { key: m.key, width: m.width, height: m.height, alt: m.alt, caption: m.caption, credit: m.credit } : null
+  return { media_id: c.media_id, alt: c.alt ?? '', caption: c.caption ?? '', credit: c.credit ?? '', media }
+}
 
 /** "mưa lũ, Đà Nẵng,, " -> ['mưa lũ', 'Đà Nẵng'], without repeats. */
 export const parseTags = (text: string) => [...new Set(text.split(',').map((s) => s.trim()).filter(Boolean))]
@@ -72,6 +105,7 @@ function fieldsOf(f: ArticleForm) {
     source: orNull(f.source),
     seo: { title: orNull(f.seo_title), description: orNull(f.seo_description) },
     featured: f.featured,
+    cover: f.cover && { media_id: f.cover.media_id, alt: orNull(f.cover.alt), caption: orNull(f.cover.caption), credit: orNull(f.cover.credit) },
   }
 }
 

@@ -6,6 +6,7 @@ import './styles/layout.css'
 import './styles/forms.css'
 import './styles/list.css'
 import './styles/editor.css'
+import './styles/media.css'
 
 render(
   <I18nProvider>

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'new' }
   | { name: 'edit'; id: number }
   | { name: 'preview'; token: string }
+  | { name: 'media' }
   | { name: 'missing' }
 
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '')
@@ -16,6 +17,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '' || path === '/') return { name: 'list' }
   if (path === '/trash') return { name: 'trash' }
   if (path === '/articles/new') return { name: 'new' }
+  if (path === '/media') return { name: 'media' }
   const edit = /^\/articles\/([1-9][0-9]{0,15})$/.exec(path)
   if (edit) return { name: 'edit', id: Number(edit[1]) }
   const preview = /^\/preview\/([A-Za-z0-9_.~-]{8,1024})$/.exec(path)
@@ -37,6 +39,8 @@ export function hrefOf(route: Route): string {
       return `${BASE}/articles/${route.id}`
     case 'preview':
       return `${BASE}/preview/${route.token}`
+    case 'media':
+      return `${BASE}/media`
   }
 }
 

@@ -35,6 +35,9 @@ export function AppHeader({ user, route, onSignedOut }: Props) {
         <Link to={{ name: 'list' }} current={route.name === 'list'}>
           {t('nav.articles')}
         </Link>
+        <Link to={{ name: 'media' }} current={route.name === 'media'}>
+          {t('nav.media')}
+        </Link>
         <Link to={{ name: 'trash' }} current={route.name === 'trash'}>
           {t('nav.trash')}
         </Link>

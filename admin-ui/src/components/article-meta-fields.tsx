@@ -2,6 +2,7 @@ import type { Author, Category } from '../api'
 import type { ArticleForm } from '../form-model'
 import { useT } from '../i18n'
 import { AuthorPicker } from './author-picker'
+import { CoverField } from './cover-field'
 
 interface Props {
   form: ArticleForm
@@ -26,12 +27,13 @@ function treeOrder(categories: Category[]): { category: Category; depth: number 
   return out
 }
 
-/** Category, tags, bylines, source, featured flag and the SEO overrides. */
+/** The cover, category, tags, bylines, source, featured flag and the SEO overrides. */
 export function ArticleMetaFields({ form, update, categories, authors, disabled }: Props) {
   const t = useT()
   return (
     <fieldset class="meta-fields" disabled={disabled}>
       <legend class="visually-hidden">{t('editor.meta')}</legend>
+      <CoverField cover={form.cover} onChange={(cover) => update({ cover })} />
       <label for="article-category">{t('field.category')}</label>
       <select id="article-category" value={form.category_id} onChange={(e) => update({ category_id: e.currentTarget.value })}>
         <option value="">{t('field.noCategory')}</option>

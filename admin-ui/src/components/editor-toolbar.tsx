@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core'
 import { useState } from 'preact/hooks'
 import { useT } from '../i18n'
 import type { MessageKey } from '../i18n/vi'
+import { InsertFigureTool } from './insert-figure-tool'
 import { LinkForm } from './link-form'
 
 interface Tool {
@@ -55,6 +56,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
       <button type="button" class="tool" title={t('toolbar.link')} aria-label={t('toolbar.link')} aria-pressed={editor.isActive('link')} aria-expanded={linking} onClick={() => setLinking(!linking)}>
         <LinkIcon />
       </button>
+      <InsertFigureTool editor={editor} />
       <span class="tool-gap" />
       <button type="button" class="tool" title={t('toolbar.undo')} aria-label={t('toolbar.undo')} disabled={!editor.can().undo()} onClick={() => editor.chain().focus().undo().run()}>
         ↶

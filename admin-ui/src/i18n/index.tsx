@@ -1,11 +1,11 @@
 import { createContext, type ComponentChildren } from 'preact'
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks'
 import { en } from './en'
-import { format } from './format'
+import { format, type Translate } from './format'
 import { vi, type MessageKey } from './vi'
 
 export type Lang = 'vi' | 'en'
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
+export type { Translate }
 
 const STORAGE_KEY = 'tin-admin-lang'
 const catalogs: Record<Lang, Record<MessageKey, string>> = { vi, en }
