@@ -13,6 +13,8 @@ export interface Reply {
   status: number
   headers: Record<string, string | string[] | undefined>
   text: string
+  /** The body as received, byte for byte (images). */
+  bytes: Buffer
   /** The parsed JSON body, or undefined when the body is not JSON. */
   json: any
   /** Why no answer came, when status is 0. */
@@ -50,15 +52,16 @@ export function send(base: string, method: string, path: string, call: Call = {}
   if (body) headers['content-length'] = String(body.length)
   const deadlineMs = call.deadlineMs ?? 30_000
   return new Promise((resolve) => {
-    const unanswered = (failure: string) => resolve({ method, path, status: 0, headers: {}, text: '', json: undefined, failure })
+    const unanswered = (failure: string) => resolve({ method, path, status: 0, headers: {}, text: '', bytes: Buffer.alloc(0), json: undefined, failure })
     const req = request({ host: hostname, port, method, path, headers, agent: false }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('error', (e) => unanswered(`response broke off: ${e.message}`))
       res.on('end', () => {
         clearTimeout(timer)
-        const text = Buffer.concat(chunks).toString('utf8')
-        resolve({ method, path, status: res.statusCode ?? 0, headers: res.headers, text, json: parse(text) })
+        const bytes = Buffer.concat(chunks)
+        const text = bytes.toString('utf8')
+        resolve({ method, path, status: res.statusCode ?? 0, headers: res.headers, text, bytes, json: parse(text) })
       })
     })
     const timer = setTimeout(() => {

@@ -36,6 +36,20 @@ export async function staffCredentials(base: string, email = ADMIN.email, passwo
 export function adminApi(base: string, { bearer }: Credentials) {
   const call = (method: string) => (path: string, body?: unknown, headers: Record<string, string> = {}, options: Call = {}): Promise<Reply> =>
     send(base, method, `/api/admin${path}`, { ...options, headers: { authorization: bearer, ...headers }, body })
-  return { get: call('GET'), post: call('POST'), patch: call('PATCH'), del: call('DELETE') }
+  /** `POST /api/admin/media` as a browser sends it: multipart/form-data with `file` and text fields. */
+  const upload = async (bytes: Uint8Array, filename: string, fields: Record<string, string> = {}, options: Call = {}): Promise<Reply> => {
+    const { body, contentType } = await multipart(bytes, filename, fields)
+    return send(base, 'POST', '/api/admin/media', { deadlineMs: 60_000, ...options, headers: { authorization: bearer, 'content-type': contentType }, body })
+  }
+  return { get: call('GET'), post: call('POST'), patch: call('PATCH'), del: call('DELETE'), upload }
+}
+
+/** A multipart/form-data body encoded by the platform's own FormData, with its boundary. */
+export async function multipart(bytes: Uint8Array, filename: string, fields: Record<string, string> = {}) {
+  const form = new FormData()
+  form.append('file', new File([bytes], filename, { type: 'application/octet-stream' }))
+  for (const [name, value] of Object.entries(fields)) form.append(name, value)
+  const encoded = new Request('http://multipart.invalid/', { method: 'POST', body: form })
+  return { body: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type')! }
 }
 export type AdminApi = ReturnType<typeof adminApi>

@@ -7,7 +7,8 @@
 import { mapLimit } from '../../../../worker/lib/map-limit.ts'
 import { seen, type Reply } from '../http.ts'
 import type { AdminApi } from '../staff.ts'
-import type { Fate, NewsroomPlan, PlannedArticle } from './plan.ts'
+import { photoBytes } from './photos.ts'
+import { type Fate, type NewsroomPlan, type PlannedArticle } from './plan.ts'
 
 export interface CreatedArticle {
   id: number
@@ -19,12 +20,34 @@ export interface CreatedArticle {
   tags: string[]
   category_id: number | null
   featured: boolean
+  /** Index into the report's photos of the cover, with the article's own caption/alt if any. */
+  cover: { photo: number; caption?: string; alt?: string } | null
+  /** Indexes into the report's photos of the body's figures. */
+  figures: number[]
+}
+
+/** A photo as the library stored it, with what was uploaded. */
+export interface UploadedPhoto {
+  id: number
+  key: string
+  url: string
+  content_type: string
+  width: number
+  height: number
+  bytes: number
+  sha256: string
+  filename: string
+  alt: string
+  caption: string
+  credit: string
 }
 
 export interface NewsroomReport {
-  planned: { categories: number; authors: number; articles: number }
+  planned: { photos: number; categories: number; authors: number; articles: number }
   categories: { id: number; slug: string; name: string; parent_id: number | null }[]
   authors: { id: number; slug: string; name: string }[]
+  /** Indexed as the plan's photos; null where the upload was refused. */
+  photos: (UploadedPhoto | null)[]
   articles: CreatedArticle[]
   /** One line per answer that was not the expected one: what the user saw. */
   failures: string[]
@@ -47,6 +70,16 @@ export async function createNewsroom(api: AdminApi, plan: NewsroomPlan, concurre
     return false
   }
 
+  const photos = await mapLimit(plan.photos, 2, async (p): Promise<UploadedPhoto | null> => {
+    const bytes = await photoBytes(p)
+    const reply = await api.upload(bytes, p.filename, { alt: p.alt, caption: p.caption, credit: p.credit })
+    if (!expect(reply, 201, `uploading photo "${p.filename}" (${bytes.length} bytes)`)) return null
+    const sha256 = Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex')
+    const { id, key, url, content_type, width, height, filename, alt, caption, credit } = reply.json.data
+    return { id, key, url, content_type, width, height, bytes: bytes.length, sha256, filename, alt, caption, credit }
+  })
+  const keyed = (html: string) => html.replace(/\{\{photo:(\d+)\}\}/g, (slot, i: string) => photos[Number(i)]?.key ?? slot)
+
   const categoryIds = new Map<string, number>()
   const categories: NewsroomReport['categories'] = []
   for (const c of plan.categories) {
@@ -65,13 +98,14 @@ export async function createNewsroom(api: AdminApi, plan: NewsroomPlan, concurre
     const body = {
       title: a.title,
       summary: a.summary,
-      body_html: a.body_html,
+      body_html: keyed(a.body_html),
       category_id: a.category === null ? null : (categoryIds.get(a.category) ?? null),
       tags: a.tags,
       author_ids: a.authors.flatMap((i) => authorIds[i] ?? []),
       source: a.source,
       ...(a.seo ? { seo: a.seo } : {}),
       ...(a.featured_position ? { featured: true, featured_position: a.featured_position } : {}),
+      ...(a.cover && photos[a.cover.photo] ? { cover: { media_id: photos[a.cover.photo]!.id, caption: a.cover.caption, alt: a.cover.alt } } : {}),
     }
     const what = `article "${a.title.slice(0, 80)}"`
     const reply = await api.post('/articles', body)
@@ -82,13 +116,14 @@ export async function createNewsroom(api: AdminApi, plan: NewsroomPlan, concurre
       const moved = await api.post(`/articles/${data.id}/${step[0]}`, step[1], { 'if-match': `"${data.version}"` })
       if (expect(moved, 200, `${step[0]} ${what}`)) data = moved.json.data
     }
-    return { id: data.id, slug: data.slug, title: a.title, status: data.status, version: data.version, fate: a.fate, tags: a.tags, category_id: body.category_id, featured: data.featured }
+    return { id: data.id, slug: data.slug, title: a.title, status: data.status, version: data.version, fate: a.fate, tags: a.tags, category_id: body.category_id, featured: data.featured, cover: a.cover ?? null, figures: a.figures }
   })
 
   return {
-    planned: { categories: plan.categories.length, authors: plan.authors.length, articles: plan.articles.length },
+    planned: { photos: plan.photos.length, categories: plan.categories.length, authors: plan.authors.length, articles: plan.articles.length },
     categories,
     authors: authors.map((a) => ({ id: a.id, slug: a.slug, name: a.name })),
+    photos,
     articles: created.filter((a): a is CreatedArticle => a !== null),
     failures,
     ms: Date.now() - started,

@@ -7,6 +7,7 @@
  */
 import { AUTHOR_NAMES, CATEGORIES, rng, SOURCES, TAG_WORDS, type Rng } from '../../../../bench/corpus.mjs'
 import type { Limits } from './limits.ts'
+import { photoPlan, type PlannedPhoto } from './photos.ts'
 import { bodyHtml, fitTo, headline, prose } from './text.ts'
 
 /** The headline of issue 8: its slug is longer than D1's LIKE pattern limit. */
@@ -35,9 +36,14 @@ export interface PlannedArticle {
   fate: Fate
   /** Published: when (past); scheduled: when it goes live (future). */
   at?: string
+  /** A planned photo as the cover, with the article's own caption when the desk wrote one. */
+  cover?: { photo: number; caption?: string; alt?: string }
+  /** Planned photos placed in the body as captioned figures (`/media/{{photo:N}}` until uploaded). */
+  figures: number[]
 }
 
 export interface NewsroomPlan {
+  photos: PlannedPhoto[]
   categories: PlannedCategory[]
   authors: { name: string; bio: string }[]
   articles: PlannedArticle[]
@@ -110,11 +116,51 @@ function article(r: Rng, limits: Limits, names: string[], authorCount: number, n
     authors: [...new Set(Array.from({ length: r.int(0, 3) }, () => r.int(0, authorCount - 1)))],
     source: r.pick(SOURCES),
     fate: f,
+    figures: [],
   }
   if (r.next() < 0.5) a.seo = { title: fitTo(title, Math.min(title.length, 200)), description: a.summary.slice(0, 500).trim() }
   if (f === 'published') a.at = new Date(SINCE + Math.floor(r.next() * (now - DAY - SINCE))).toISOString()
   if (f === 'scheduled') a.at = new Date(now + r.int(1, 60) * DAY + r.int(0, 86_399) * 1000).toISOString()
   return a
+}
+
+/** The placeholder of a planned photo's key in a planned body; the writer puts the uploaded key there. */
+export const photoSlot = (photo: number) => `{{photo:${photo}}}`
+
+/** Room a figure may take: an article body this close to the limit gets none. */
+const FIGURE_ROOM = 4_000
+
+/** Inserts a captioned figure of `photo` after a random block of the body. */
+function withFigure(r: Rng, html: string, photo: PlannedPhoto, index: number, caption = photo.caption): string {
+  const blocks = html.split('\n')
+  const at = r.int(1, Math.max(1, blocks.length - 1))
+  const figure = `<figure><img src="/media/${photoSlot(index)}" alt=""><figcaption>${caption} ${photo.credit}</figcaption></figure>`
+  return [...blocks.slice(0, at), figure, ...blocks.slice(at)].join('\n')
+}
+
+/**
+ * Most stories get a cover (a third with the desk's own caption for this story);
+ * one in four carries one to three figures in its body. The first article (issue
+ * 8's headline) carries the aerial shot whose caption word ("flycam") is in no
+ * article text, so search can be shown to index captions.
+ */
+function illustrate(r: Rng, articles: PlannedArticle[], photos: PlannedPhoto[], limits: Limits) {
+  articles.forEach((a, i) => {
+    if (i === 0 || r.next() < 0.75) {
+      const photo = i === 0 ? 0 : r.int(0, photos.length - 1)
+      a.cover = { photo, ...(r.next() < 0.33 ? { caption: `Ảnh minh họa cho bài: ${a.title.slice(0, 60)}`, alt: `Ảnh bìa: ${a.title.slice(0, 40)}` } : {}) }
+    }
+    if (a.body_html.length > limits.body - FIGURE_ROOM) return
+    if (i === 0) {
+      a.figures = [3]
+      a.body_html = withFigure(r, a.body_html, photos[3]!, 3, 'Ảnh flycam: toàn cảnh khu vực sạt lở ở huyện Phong Điền.')
+      return
+    }
+    if (r.next() < 0.25) {
+      a.figures = [...new Set(Array.from({ length: r.int(1, 3) }, () => r.int(1, photos.length - 1)))]
+      for (const f of a.figures) a.body_html = withFigure(r, a.body_html, photos[f]!, f)
+    }
+  })
 }
 
 /** `count` articles; the first few pin the edges (issue 8's headline and its duplicates, every maximum, both headline extremes). */
@@ -141,5 +187,7 @@ export function newsroomPlan({ seed = 8, count = 220, limits, now = Date.now() }
     a.at = new Date(now - DAY).toISOString()
   }
   articles.filter((a) => a.fate === 'published').slice(0, 6).forEach((a, i) => (a.featured_position = i + 1))
-  return { categories: cats, authors: people, articles }
+  const photos = photoPlan(r)
+  illustrate(r, articles, photos, limits)
+  return { photos, categories: cats, authors: people, articles }
 }
