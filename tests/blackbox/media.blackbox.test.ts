@@ -23,7 +23,7 @@ describe('photos in a newsroom, over HTTP', () => {
   const illustrated = () => room().published.filter((a) => a.cover !== null || a.figures.length > 0)
   const photo = (i: number) => room().report.photos[i]!
 
-  it('stored every photo the desk uploaded, with the type and size read from its bytes', () => {
+  it('stored every photo the desk uploaded, with the type and size read from its bytes', async () => {
     const { report } = room()
     expect(report.photos.length).toBe(report.planned.photos)
     expect(report.photos.filter((p) => p === null).length, report.failures.filter((f) => f.includes('photo')).join('\n')).toBe(0)
@@ -32,7 +32,11 @@ describe('photos in a newsroom, over HTTP', () => {
     expect(camera.bytes).toBeGreaterThan(6_000_000)
     expect(photo(1).content_type).toBe('image/avif')
     expect(photo(2).content_type).toBe('image/gif')
-    for (const p of photos()) expect(p.url.startsWith(`${room().url}/media/`), p.url).toBe(true)
+    // Absolute on the site's public URL (SITE_URL), which is where articles point too.
+    const site = new URL(room().report.photos.find(Boolean)!.url).origin
+    const article = await send(room().url, 'GET', `/api/v1/articles/${room().probe.id}`)
+    expect(new URL(article.json.data.url).origin).toBe(site)
+    for (const p of photos()) expect(p.url.startsWith(`${site}/media/`), p.url).toBe(true)
   })
 
   it('serves every stored photo byte for byte, typed, nosniff and cached for a year', async () => {

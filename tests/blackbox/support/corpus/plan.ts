@@ -148,7 +148,7 @@ function illustrate(r: Rng, articles: PlannedArticle[], photos: PlannedPhoto[], 
   articles.forEach((a, i) => {
     if (i === 0 || r.next() < 0.75) {
       const photo = i === 0 ? 0 : r.int(0, photos.length - 1)
-      a.cover = { photo, ...(r.next() < 0.33 ? { caption: `Ảnh minh họa cho bài: ${a.title.slice(0, 60)}`, alt: `Ảnh bìa: ${a.title.slice(0, 40)}` } : {}) }
+      a.cover = { photo, ...(r.next() < 0.33 ? { caption: `Ảnh minh họa cho bài: ${a.title.slice(0, 60).trim()}`, alt: `Ảnh bìa: ${a.title.slice(0, 40).trim()}` } : {}) }
     }
     if (a.body_html.length > limits.body - FIGURE_ROOM) return
     if (i === 0) {
