@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
-import { errorText } from './error-text'
-import { useT } from './i18n'
+import { useEffect, useState } from 'preact/hooks'
 import { mediaApi, type MediaItem } from './media-api'
+import { useKeysetPages } from './use-keyset-pages'
 
 /** How long typing may pause before the search runs. */
 const DEBOUNCE_MS = 300
@@ -13,29 +12,9 @@ const DEBOUNCE_MS = 300
  * deletes made on the screen are applied in place without a reload.
  */
 export function useMediaLibrary(pageSize = 24) {
-  const t = useT()
   const [query, setQuery] = useState('')
-  const [items, setItems] = useState<MediaItem[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<string | null>(null)
-  const request = useRef(0)
-
-  const load = async (q: string, after: string | null) => {
-    const mine = ++request.current
-    setLoading(true)
-    setError(null)
-    try {
-      const page = await mediaApi.list({ q, cursor: after, limit: pageSize })
-      if (mine !== request.current) return
-      setItems((prev) => (after ? [...prev, ...page.data.filter((i) => !prev.some((p) => p.id === i.id))] : page.data))
-      setCursor(page.next_cursor)
-    } catch (err) {
-      if (mine === request.current) setError(errorText(t, err))
-    } finally {
-      if (mine === request.current) setLoading(false)
-    }
-  }
+  const { items, setItems, cursor, loading, error, load: loadPage } = useKeysetPages<MediaItem>()
+  const load = (q: string, after: string | null) => loadPage((from) => mediaApi.list({ q, cursor: from, limit: pageSize }), after)
 
   useEffect(() => {
     const timer = setTimeout(() => void load(query, null), query === '' ? 0 : DEBOUNCE_MS)

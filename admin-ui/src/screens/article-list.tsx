@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import { api, type AdminArticle, type ArticleStatus } from '../api'
 import { ArticleRow } from '../components/article-row'
 import { errorText } from '../error-text'
 import { useT } from '../i18n'
+import { useKeysetPages } from '../use-keyset-pages'
 
 const STATUSES: ArticleStatus[] = ['draft', 'review', 'scheduled', 'published', 'archived']
 const PAGE = 20
@@ -16,29 +17,10 @@ const statusFromUrl = (): ArticleStatus | '' => {
 export function ArticleList({ trash }: { trash: boolean }) {
   const t = useT()
   const [status, setStatus] = useState<ArticleStatus | ''>(trash ? '' : statusFromUrl)
-  const [items, setItems] = useState<AdminArticle[]>([])
-  const [cursor, setCursor] = useState<string | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<string | null>(null)
+  const { items, setItems, cursor, loading, error, setError, load: loadPage } = useKeysetPages<AdminArticle>()
   const [notice, setNotice] = useState<string | null>(null)
-  // Only the newest request may fill the list (a slow first filter must not win).
-  const request = useRef(0)
-
-  const load = async (after: string | null) => {
-    const mine = ++request.current
-    setLoading(true)
-    setError(null)
-    try {
-      const page = await api.listArticles({ status: status || undefined, trash, cursor: after ?? undefined, limit: PAGE })
-      if (mine !== request.current) return
-      setItems((prev) => (after ? [...prev, ...page.data] : page.data))
-      setCursor(page.next_cursor)
-    } catch (err) {
-      if (mine === request.current) setError(errorText(t, err))
-    } finally {
-      if (mine === request.current) setLoading(false)
-    }
-  }
+  const load = (after: string | null) =>
+    loadPage((from) => api.listArticles({ status: status || undefined, trash, cursor: from ?? undefined, limit: PAGE }), after)
 
   useEffect(() => {
     if (!trash) history.replaceState(null, '', status ? `?status=${status}` : location.pathname)
