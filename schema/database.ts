@@ -133,6 +133,13 @@ export interface SlugHistoryTable {
   created_at: string
 }
 
+/** A slug a category used to have (migration 0012): the public API redirects it. */
+export interface CategorySlugHistoryTable {
+  slug: string
+  category_id: number
+  created_at: string
+}
+
 export interface RevisionsTable {
   id: Generated<number>
   article_id: number
@@ -160,6 +167,7 @@ export interface CoreTables {
   article_tags: ArticleTagsTable
   article_authors: ArticleAuthorsTable
   slug_history: SlugHistoryTable
+  category_slug_history: CategorySlugHistoryTable
   revisions: RevisionsTable
 }
 

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot'
 import { Srcset } from './article'
-import { CursorQuery, LimitQuery, dataOf, listOf } from './common'
+import { CursorQuery, InstantQuery, LimitQuery, dataOf, listOf } from './common'
 import { BodyId, BodyInstant, HttpUrl, Line, SlugInput, Text, objectField, optionalAll, patchOf } from './admin-common'
 
 export const MAX_TAGS = 30
@@ -60,11 +60,31 @@ export type ArticlePatch = v.InferOutput<typeof ArticlePatch>
 
 export const ADMIN_STATUSES = ['draft', 'review', 'scheduled', 'published', 'archived'] as const
 
+/** Orders of the staff list: newest updated (default), newest published, most read. */
+export const ADMIN_SORTS = ['-updated_at', '-published_at', '-views'] as const
+export type AdminSort = (typeof ADMIN_SORTS)[number]
+
+const IdQuery = v.optional(v.pipe(v.string(), v.regex(/^[1-9][0-9]{0,15}$/, 'must be a positive integer id'), v.transform(Number)))
+
+/**
+ * Finding articles in the staff list. `since`/`until` bound the time the list is
+ * ordered by: updated_at for `-updated_at`, published_at for `-published_at` and
+ * `-views` (a date range of "most read" means "published then").
+ */
+const adminListFilters = {
+  sort: v.optional(v.picklist(ADMIN_SORTS, `must be one of: ${ADMIN_SORTS.join(', ')}`), '-updated_at'),
+  category_id: IdQuery,
+  author_id: IdQuery,
+  since: InstantQuery,
+  until: InstantQuery,
+}
+
 export const AdminArticleListQuery = v.strictObject({
   limit: LimitQuery,
   cursor: CursorQuery,
   status: v.optional(v.picklist(ADMIN_STATUSES, `must be one of: ${ADMIN_STATUSES.join(', ')}`)),
   trash: v.optional(v.picklist(['true', 'false'], 'must be true or false')),
+  ...adminListFilters,
 })
 export type AdminArticleListQuery = v.InferOutput<typeof AdminArticleListQuery>
 

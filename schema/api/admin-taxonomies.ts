@@ -59,3 +59,6 @@ export const AdminTagResponse = dataOf(AdminTag)
 export const AdminTagList = listOf(AdminTag)
 export const AdminAuthorResponse = dataOf(AdminAuthor)
 export const AdminAuthorList = listOf(AdminAuthor)
+
+/** `POST /tags/{id}/merge`: the tag whose articles take this one's place. */
+export const TagMergeBody = v.strictObject({ into: BodyId })

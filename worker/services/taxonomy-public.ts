@@ -59,3 +59,14 @@ export const listPublicAuthors = (db: Db, opts: NamePageOptions) =>
       .select(['x.id', 'x.slug', 'x.name', 'x.name_sort', 'x.bio', 'x.avatar_url'])
       .where((eb) => eb.exists(eb.selectFrom('article_authors as l').select('l.author_id').whereRef('l.author_id', '=', 'x.id').where('l.pub_at', 'is not', null))),
   )
+
+/** The current slug of the category that used to answer on `slug` (migration 0012), if any. */
+export async function movedCategorySlug(db: Db, slug: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('category_slug_history as h')
+    .innerJoin('categories as c', 'c.id', 'h.category_id')
+    .select('c.slug')
+    .where('h.slug', '=', slug)
+    .executeTakeFirst()
+  return row?.slug
+}

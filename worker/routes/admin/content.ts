@@ -5,6 +5,7 @@ import { adminRevisionRoutes } from './article-revisions'
 import { adminWorkflowRoutes } from './article-workflow'
 import { adminMediaRoutes } from './media'
 import { adminMediaUpload } from './media-upload'
+import { adminTagMerge } from './tag-merge'
 import { adminAuthorRoutes, adminCategoryRoutes, adminTagRoutes } from './taxonomies'
 
 const staff = requireStaff()
@@ -27,6 +28,7 @@ export const adminContentRoutes = new Hono<AdminEnv>()
   .route('/articles', adminRevisionRoutes)
   .route('/categories', adminCategoryRoutes)
   .route('/tags', adminTagRoutes)
+  .route('/tags', adminTagMerge)
   .route('/authors', adminAuthorRoutes)
   .route('/media', adminMediaUpload)
   .route('/media', adminMediaRoutes)

@@ -9,7 +9,7 @@ import { publicCache } from '../../middleware/public-cache'
 import { readCache } from '../../middleware/read-cache'
 import { validate } from '../../middleware/validate'
 import { serializeAuthor, serializeCategory, serializeTag } from '../../serializers/taxonomy-public'
-import { getCategoryWithChildren, listCategories, listPublicAuthors, listPublicTags } from '../../services/taxonomy-public'
+import { getCategoryWithChildren, listCategories, movedCategorySlug, listPublicAuthors, listPublicTags } from '../../services/taxonomy-public'
 import { responses } from './openapi-helpers'
 
 /** Categories (a tree), tags and authors, for navigation menus and filters. */
@@ -29,14 +29,25 @@ export const publicTaxonomies = new Hono<AppEnv>()
   )
   .get(
     '/categories/:slug',
-    describeRoute({ tags: ['Taxonomies'], summary: 'One category with its children', responses: responses(CategoryResponse, { 404: 'No such category' }) }),
+    describeRoute({
+      tags: ['Taxonomies'],
+      summary: 'One category with its children',
+      description: 'A slug the category used to have answers 301 with the current location.',
+      responses: { ...responses(CategoryResponse, { 404: 'No such category' }), 301: { description: 'The category was renamed (see Location)' } },
+    }),
     validate('param', SlugParam),
     validate('query', NoQuery),
     publicCache({ sMaxAge: 300 }),
     readCache(),
     async (c) => {
-      const found = await getCategoryWithChildren(c.var.db, c.req.valid('param').slug)
-      if (!found) throw notFound('Category')
+      const { slug } = c.req.valid('param')
+      const found = await getCategoryWithChildren(c.var.db, slug)
+      if (!found) {
+        const moved = await movedCategorySlug(c.var.db, slug)
+        if (!moved) throw notFound('Category')
+        c.header('Cache-Control', 'public, max-age=300, s-maxage=3600')
+        return c.redirect(`/api/v1/categories/${moved}`, 301)
+      }
       return c.json({ data: serializeCategory(found.category, found.children, siteSettings(c.env)) }, 200)
     },
   )
