@@ -2,11 +2,13 @@ import { useEffect, useState } from 'preact/hooks'
 import { api, onSessionEnded, type StaffUser } from './api'
 import { AppHeader } from './components/app-header'
 import { useT } from './i18n'
-import { useRoute } from './router'
+import { isNewsroomRoute, useRoute } from './router'
 import { ArticleEditor } from './screens/article-editor'
 import { ArticleList } from './screens/article-list'
 import { Login } from './screens/login'
 import { MediaLibrary } from './screens/media-library'
+import { NewsroomScreen } from './screens/newsroom-screen'
+import { NotFound } from './screens/not-found'
 import { PreviewPage } from './screens/preview-page'
 
 type Session = { state: 'checking' } | { state: 'signed-out'; notice?: string } | { state: 'signed-in'; user: StaffUser }
@@ -43,12 +45,13 @@ export function App() {
       </a>
       <AppHeader user={user} route={route} onSignedOut={() => setSession({ state: 'signed-out' })} />
       <main id="main" tabIndex={-1}>
-        {route.name === 'list' && <ArticleList trash={false} />}
-        {route.name === 'trash' && <ArticleList trash />}
+        {route.name === 'list' && <ArticleList trash={false} user={user} />}
+        {route.name === 'trash' && <ArticleList trash user={user} />}
         {route.name === 'new' && <ArticleEditor key="new" id={null} user={user} />}
         {route.name === 'edit' && <ArticleEditor key={route.id} id={route.id} user={user} />}
         {route.name === 'media' && <MediaLibrary user={user} />}
-        {route.name === 'missing' && <p class="notice">{t('editor.notFound')}</p>}
+        {isNewsroomRoute(route) && <NewsroomScreen route={route} user={user} />}
+        {route.name === 'missing' && <NotFound />}
       </main>
     </>
   )

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
+import { NEWSROOM_PATHS, newsroomPath, type NewsroomRoute } from './newsroom-routes'
 
 /** The screens, addressed by real paths under /admin/ (Workers assets serve the SPA for any of them). */
 export type Route =
@@ -9,6 +10,7 @@ export type Route =
   | { name: 'preview'; token: string }
   | { name: 'media' }
   | { name: 'missing' }
+  | NewsroomRoute
 
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '')
 
@@ -18,12 +20,16 @@ export function parseRoute(pathname: string): Route {
   if (path === '/trash') return { name: 'trash' }
   if (path === '/articles/new') return { name: 'new' }
   if (path === '/media') return { name: 'media' }
+  const newsroom = NEWSROOM_PATHS[path]
+  if (newsroom) return { name: newsroom }
   const edit = /^\/articles\/([1-9][0-9]{0,15})$/.exec(path)
   if (edit) return { name: 'edit', id: Number(edit[1]) }
   const preview = /^\/preview\/([A-Za-z0-9_.~-]{8,1024})$/.exec(path)
   if (preview) return { name: 'preview', token: preview[1]! }
   return { name: 'missing' }
 }
+
+export const isNewsroomRoute = (route: Route): route is NewsroomRoute => newsroomPath(route.name as NewsroomRoute['name']) !== undefined
 
 /** The URL of a screen, for links. */
 export function hrefOf(route: Route): string {
@@ -41,6 +47,8 @@ export function hrefOf(route: Route): string {
       return `${BASE}/preview/${route.token}`
     case 'media':
       return `${BASE}/media`
+    default:
+      return `${BASE}${newsroomPath(route.name)}`
   }
 }
 

@@ -79,7 +79,9 @@ describe('admin UI in chromium', () => {
     await page.keyboard.type(' Chính quyền khuyến cáo hạn chế ra đường.')
     await page.getByLabel('Chuyên mục').selectOption({ label: 'Thời sự' })
     await page.getByLabel('Thẻ').fill('mưa lũ, Đà Nẵng')
-    await page.getByLabel('Nguyễn Văn An').check()
+    // The byline picker searches every author, accents optional; Enter picks the first match.
+    await page.getByRole('combobox', { name: 'Tìm tác giả' }).fill('nguyen van an')
+    await page.keyboard.press('Enter')
     await page.getByLabel('Nguồn').fill('TTXVN')
 
     await page.locator('[data-action=publish]').click()

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import { api, type StaffUser } from '../api'
 import { useI18n } from '../i18n'
 import type { Route } from '../router'
+import { newsroomLinks } from '../screens/newsroom-screen'
 import { Link } from './link'
 
 interface Props {
@@ -32,6 +33,11 @@ export function AppHeader({ user, route, onSignedOut }: Props) {
         {t('app.name')} <span>{t('app.admin')}</span>
       </Link>
       <nav aria-label={t('nav.main')}>
+        {newsroomLinks(user).slice(0, 1).map((l) => (
+          <Link key={l.name} to={{ name: l.name }} current={route.name === l.name}>
+            {t(l.label)}
+          </Link>
+        ))}
         <Link to={{ name: 'list' }} current={route.name === 'list'}>
           {t('nav.articles')}
         </Link>
@@ -41,14 +47,21 @@ export function AppHeader({ user, route, onSignedOut }: Props) {
         <Link to={{ name: 'trash' }} current={route.name === 'trash'}>
           {t('nav.trash')}
         </Link>
+        {newsroomLinks(user).slice(1).map((l) => (
+          <Link key={l.name} to={{ name: l.name }} current={route.name === l.name}>
+            {t(l.label)}
+          </Link>
+        ))}
         <Link to={{ name: 'new' }} class="button primary small" current={route.name === 'new'}>
           {t('nav.new')}
         </Link>
       </nav>
       <div class="session">
-        <span class="who" data-testid="who-am-i">
-          {t('header.user', { name: user.name, role: t(`role.${user.role}`) })}
-        </span>
+        <Link to={{ name: 'account' }} current={route.name === 'account'} class="who-link">
+          <span class="who" data-testid="who-am-i">
+            {t('header.user', { name: user.name, role: t(`role.${user.role}`) })}
+          </span>
+        </Link>
         <button type="button" class="link-button" aria-label={t('lang.switchLabel')} onClick={() => setLang(lang === 'vi' ? 'en' : 'vi')}>
           {t('lang.switch')}
         </button>
