@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api, onSessionEnded, type StaffUser } from './api'
 import { AppHeader } from './components/app-header'
+import { SignInDialog } from './components/sign-in-dialog'
 import { useT } from './i18n'
 import { useRoute } from './router'
 import { ArticleEditor } from './screens/article-editor'
@@ -8,8 +9,10 @@ import { ArticleList } from './screens/article-list'
 import { Login } from './screens/login'
 import { MediaLibrary } from './screens/media-library'
 import { PreviewPage } from './screens/preview-page'
+import { sessionRenewed } from './session-renewal'
 
-type Session = { state: 'checking' } | { state: 'signed-out'; notice?: string } | { state: 'signed-in'; user: StaffUser }
+/** `expired`: a 401 arrived while signed in; the screen stays, under a sign-in dialog. */
+type Session = { state: 'checking' } | { state: 'signed-out'; notice?: string } | { state: 'signed-in'; user: StaffUser; expired?: boolean }
 
 /** Who is signed in decides between the sign-in screen and the app; the URL picks the screen. */
 export function App() {
@@ -19,7 +22,7 @@ export function App() {
 
   useEffect(() => {
     if (route.name === 'preview') return
-    onSessionEnded(() => setSession({ state: 'signed-out', notice: t('error.sessionEnded') }))
+    onSessionEnded(() => setSession((s) => (s.state === 'signed-in' ? { ...s, expired: true } : { state: 'signed-out', notice: t('error.sessionEnded') })))
     api.me().then(
       (res) => setSession({ state: 'signed-in', user: res.data }),
       () => setSession({ state: 'signed-out' }),
@@ -50,6 +53,16 @@ export function App() {
         {route.name === 'media' && <MediaLibrary user={user} />}
         {route.name === 'missing' && <p class="notice">{t('editor.notFound')}</p>}
       </main>
+      {session.expired && (
+        <SignInDialog
+          user={user}
+          onSignedIn={(again) => {
+            setSession({ state: 'signed-in', user: again })
+            sessionRenewed()
+          }}
+          onSignOut={() => setSession({ state: 'signed-out' })}
+        />
+      )}
     </>
   )
 }
