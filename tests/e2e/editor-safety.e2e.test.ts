@@ -98,6 +98,22 @@ describe('editor safety in chromium', () => {
     expect((await read(a.id)).body_html).toBe('<p>Đoạn đầu. Đoạn viết thêm trước khi phiên hết hạn.</p>')
   })
 
+  it('keeps the text through a network drop and saves it when the network is back', async () => {
+    const a = await draft({ title: 'Mất mạng giữa chừng', body_html: '<p>Đoạn đầu.</p>' })
+    await open(a.id)
+    await typeAtEnd(' Viết lúc mất mạng.')
+    await context.setOffline(true)
+    try {
+      await page.locator('[data-action=save]').click()
+      await expect.poll(() => message().textContent()).toMatch(/^Mất kết nối mạng/)
+      expect(await body().textContent()).toContain('Viết lúc mất mạng.')
+    } finally {
+      await context.setOffline(false)
+    }
+    await expect.poll(() => message().textContent()).toMatch(/^Đã lưu lúc/)
+    expect((await read(a.id)).body_html).toBe('<p>Đoạn đầu. Viết lúc mất mạng.</p>')
+  })
+
   it('offers the browser’s copy of unsaved edits after a reload, and forgets it once saved', async () => {
     const a = await draft({ title: 'Bản sao trong trình duyệt' })
     await open(a.id)
@@ -133,6 +149,24 @@ describe('editor safety in chromium', () => {
     expect(second.status()).toBe(200)
     expect(second.request().headers()['if-match']).toBe(`"${a.version + 1}"`)
     expect(await page.getByTestId('conflict').count()).toBe(0)
+  })
+
+  it('never autosaves a published article: it changes only on purpose', async () => {
+    const a = await draft({ title: 'Bài đã đăng không tự lưu', body_html: '<p>Bản đã đăng.</p>' })
+    expect((await apiInPage(page, 'POST', `/api/admin/articles/${a.id}/publish`, {}, { 'If-Match': `"${a.version}"` })).status).toBe(200)
+    await open(a.id)
+    const patches: string[] = []
+    const watch = (r: { method: () => string; url: () => string }) => void (r.method() === 'PATCH' && patches.push(r.url()))
+    page.on('request', watch)
+    try {
+      await typeAtEnd(' Sửa dở.')
+      await page.waitForTimeout(11_500)
+      expect(patches).toEqual([])
+      expect(await page.locator('.editor-save .dirty').count()).toBe(1)
+    } finally {
+      page.off('request', watch)
+    }
+    expect((await read(a.id)).body_html).toBe('<p>Bản đã đăng.</p>')
   })
 
   it('on a 412 shows the server’s text beside the user’s, word by word: take theirs, or keep mine as a new version', async () => {

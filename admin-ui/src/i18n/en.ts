@@ -250,4 +250,5 @@ export const en: Record<MessageKey, string> = {
   'revisions.diffTitle': 'Version {version} against the text being edited',
   'revisions.currentText': 'Being edited',
   'preview.publishedBanner': 'Preview — this article is published:',
+  'offline.waiting': 'You are offline: your text is kept and will be saved as soon as the network is back.',
 }

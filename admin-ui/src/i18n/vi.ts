@@ -251,6 +251,7 @@ export const vi = {
   'revisions.diffTitle': 'Phiên bản {version} so với bản đang sửa',
   'revisions.currentText': 'Bản đang sửa',
   'preview.publishedBanner': 'Bản xem trước — bài đã đăng:',
+  'offline.waiting': 'Mất kết nối mạng: bài viết vẫn còn nguyên và sẽ được lưu ngay khi có mạng trở lại.',
 } as const
 
 export type MessageKey = keyof typeof vi

@@ -29,6 +29,9 @@ interface Props {
   user: StaffUser
 }
 
+/** Resolves when the browser has a network again. */
+const backOnline = () => new Promise<void>((resolve) => window.addEventListener('online', () => resolve(), { once: true }))
+
 /** Statuses whose edits are saved on their own; published and scheduled articles change only on purpose. */
 const AUTOSAVED = new Set(['draft', 'review'])
 
@@ -71,7 +74,9 @@ export function ArticleEditor({ id, user }: Props) {
   /**
    * Runs one operation with the buttons locked; failures become the message (412:
    * the conflict dialog, from the hook). A 401 keeps everything on screen: the
-   * sign-in dialog opens over it and the operation runs again once signed in.
+   * sign-in dialog opens over it and the operation runs again once signed in. A
+   * save made offline waits for the network the same way (the text stays; the
+   * browser backup holds it meanwhile).
    */
   const run = async (label: string, work: () => Promise<void>, { quiet = false } = {}) => {
     if (inFlight.current) return
@@ -84,9 +89,15 @@ export function ArticleEditor({ id, user }: Props) {
           await work()
           break
         } catch (err) {
-          if (!(err instanceof ApiFailure && err.status === 401)) throw err
-          ed.setMessage({ kind: 'error', text: t('renew.waiting') })
-          await signedInAgain()
+          if (err instanceof ApiFailure && err.status === 401) {
+            ed.setMessage({ kind: 'error', text: t('renew.waiting') })
+            await signedInAgain()
+          } else if (err instanceof ApiFailure && err.status === 0 && !navigator.onLine) {
+            ed.setMessage({ kind: 'error', text: t('offline.waiting') })
+            await backOnline()
+          } else {
+            throw err
+          }
           ed.setMessage(null)
         }
       }
