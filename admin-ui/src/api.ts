@@ -107,6 +107,13 @@ export const api = {
   listRevisions: (id: number, cursor?: string) => ok(article.revisions.$get({ ...at(id), query: cursor ? { cursor } : {} })),
   restoreRevision: (id: number, rev: number, version: number) =>
     ok(article.revisions[':rev'].restore.$post({ ...at(id, version), param: { id: String(id), rev: String(rev) }, json: {} })),
+  getRevision: (id: number, rev: number) => ok(article.revisions[':rev'].$get({ param: { id: String(id), rev: String(rev) }, query: {} })),
+  /** The editor's heartbeat (every 30 s): answers who else has the article open. */
+  presence: (id: number) => ok(article.presence.$post({ ...at(id), json: {} })),
+  /** The editor closed: best effort, survives the page unloading (keepalive), never reports. */
+  leave: (id: number) => void send(`/api/admin/articles/${id}/presence`, { method: 'DELETE', credentials: 'same-origin', keepalive: true }).catch(() => {}),
+  /** Whether the public API shows the article, i.e. it is published (no session needed). */
+  isPublic: async (id: number) => (await fetch(`/api/v1/articles/${id}`, { credentials: 'omit' }).catch(() => null))?.ok === true,
   previewLink: (id: number) => ok(article['preview-link'].$post({ ...at(id), json: {} })),
   readPreview: (token: string) => ok(client.api.v1.preview[':token'].$get({ param: { token } })),
 

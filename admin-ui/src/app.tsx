@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import { api, onSessionEnded, type StaffUser } from './api'
 import { AppHeader } from './components/app-header'
+import { SignInDialog } from './components/sign-in-dialog'
 import { useT } from './i18n'
 import { isNewsroomRoute, useRoute } from './router'
 import { ArticleEditor } from './screens/article-editor'
@@ -10,8 +11,10 @@ import { MediaLibrary } from './screens/media-library'
 import { NewsroomScreen } from './screens/newsroom-screen'
 import { NotFound } from './screens/not-found'
 import { PreviewPage } from './screens/preview-page'
+import { sessionRenewed } from './session-renewal'
 
-type Session = { state: 'checking' } | { state: 'signed-out'; notice?: string } | { state: 'signed-in'; user: StaffUser }
+/** `expired`: a 401 arrived while signed in; the screen stays, under a sign-in dialog. */
+type Session = { state: 'checking' } | { state: 'signed-out'; notice?: string } | { state: 'signed-in'; user: StaffUser; expired?: boolean }
 
 /** Who is signed in decides between the sign-in screen and the app; the URL picks the screen. */
 export function App() {
@@ -21,7 +24,7 @@ export function App() {
 
   useEffect(() => {
     if (route.name === 'preview') return
-    onSessionEnded(() => setSession({ state: 'signed-out', notice: t('error.sessionEnded') }))
+    onSessionEnded(() => setSession((s) => (s.state === 'signed-in' ? { ...s, expired: true } : { state: 'signed-out', notice: t('error.sessionEnded') })))
     api.me().then(
       (res) => setSession({ state: 'signed-in', user: res.data }),
       () => setSession({ state: 'signed-out' }),
@@ -53,6 +56,16 @@ export function App() {
         {isNewsroomRoute(route) && <NewsroomScreen route={route} user={user} />}
         {route.name === 'missing' && <NotFound />}
       </main>
+      {session.expired && (
+        <SignInDialog
+          user={user}
+          onSignedIn={(again) => {
+            setSession({ state: 'signed-in', user: again })
+            sessionRenewed()
+          }}
+          onSignOut={() => setSession({ state: 'signed-out' })}
+        />
+      )}
     </>
   )
 }

@@ -134,7 +134,7 @@ describe('admin UI in chromium', () => {
     await row.waitFor()
   })
 
-  it('refuses to overwrite a newer version saved by someone else, and reloads it', async () => {
+  it('refuses to overwrite a newer version saved by someone else, and takes theirs on request', async () => {
     await page.locator('tbody tr a', { hasText: TITLE }).click()
     await page.getByLabel('Sapo').waitFor()
     const current = await apiInPage(page, 'GET', `/api/admin/articles/${articleId}`)
@@ -144,8 +144,8 @@ describe('admin UI in chromium', () => {
     await page.getByLabel('Nguồn').fill('Báo Đà Nẵng')
     await page.locator('[data-action=save]').click()
     await page.getByTestId('conflict').waitFor()
-    expect(await page.getByTestId('conflict').textContent()).toContain('Người khác vừa lưu một phiên bản mới hơn')
-    await page.getByRole('button', { name: 'Tải lại' }).click()
+    expect(await page.getByTestId('conflict').textContent()).toContain('Người khác vừa lưu bài này')
+    await page.getByRole('button', { name: 'Lấy bản trên máy chủ' }).click()
     await expect.poll(() => page.getByLabel('Sapo').inputValue()).toBe('Bản sapo do biên tập viên khác sửa.')
     expect(await page.getByLabel('Nguồn').inputValue()).toBe('TTXVN')
     expect(await page.getByTestId('conflict').count()).toBe(0)

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'preact/hooks'
 import { toSlug } from '../../../worker/lib/slug'
 import type { ArticleForm } from '../form-model'
 import { useT } from '../i18n'
@@ -21,13 +22,22 @@ interface Props {
 export function ArticleMainFields({ form, update, onBody, revision, published, disabled }: Props) {
   const t = useT()
   const setTitle = (title: string) => update(form.slugEdited ? { title } : { title, slug: toSlug(title) })
+  // The title box grows with the title: a long headline on a phone is read whole, never cut at two lines.
+  const titleBox = useRef<HTMLTextAreaElement>(null)
+  useLayoutEffect(() => {
+    const box = titleBox.current
+    if (!box) return
+    box.style.height = 'auto'
+    box.style.height = `${box.scrollHeight + 2}px`
+  }, [form.title])
   return (
     <div class="main-fields">
       <label for="article-title">{t('field.title')}</label>
       <textarea
         id="article-title"
+        ref={titleBox}
         class="title-input"
-        rows={2}
+        rows={1}
         maxLength={300}
         required
         disabled={disabled}

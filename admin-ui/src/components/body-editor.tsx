@@ -1,4 +1,5 @@
 import { Editor } from '@tiptap/core'
+import Link from '@tiptap/extension-link'
 import StarterKit from '@tiptap/starter-kit'
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks'
 import { bodyHtml } from '../editor/body-html'
@@ -10,6 +11,12 @@ import { siteOrigins } from '../site-origins'
 import { sortPastedImages } from '../paste-images'
 import { EditorToolbar } from './editor-toolbar'
 import { PasteNotice } from './paste-notice'
+
+/**
+ * A link that ends where it ends: Tiptap makes the link mark inclusive whenever
+ * autolink is on, so the full stop typed right after a link became part of it.
+ */
+const EndingLink = Link.extend({ inclusive: () => false })
 
 interface Props {
   /** The HTML to show when the editor is made or `revision` changes. */
@@ -55,8 +62,9 @@ export function BodyEditor({ value, revision, onChange, labelledBy, disabled = f
           horizontalRule: false,
           strike: false,
           underline: false,
-          link: { openOnClick: false, autolink: true, defaultProtocol: 'https', protocols: ['http', 'https', 'mailto'], HTMLAttributes: { target: null, rel: null } },
+          link: false,
         }),
+        EndingLink.configure({ openOnClick: false, autolink: true, defaultProtocol: 'https', protocols: ['http', 'https', 'mailto'], HTMLAttributes: { target: null, rel: null } }),
         Figure,
         FigureImage,
         FigureCaption.configure({ placeholder: t('figure.captionPlaceholder') }),

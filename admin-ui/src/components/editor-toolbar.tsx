@@ -23,6 +23,9 @@ const TOOLS: Tool[] = [
   { key: 'toolbar.quote', text: '❝', active: (e) => e.isActive('blockquote'), run: (e) => e.chain().focus().toggleBlockquote().run() },
 ]
 
+/** The name read out includes what the button shows ("H2", "1."), so a voice-control user can say what they see. */
+const labelOf = (name: string, shown: string) => (shown.length > 1 ? `${name}, ${shown}` : name)
+
 /** A chain link, drawn: no emoji font is needed to show it. */
 const LinkIcon = () => (
   <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" aria-hidden="true">
@@ -46,7 +49,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
           type="button"
           class={`tool tool-${tool.key.slice(8)}`}
           title={t(tool.key)}
-          aria-label={t(tool.key)}
+          aria-label={labelOf(t(tool.key), tool.text)}
           aria-pressed={tool.active(editor)}
           onClick={() => tool.run(editor)}
         >

@@ -12,10 +12,12 @@ interface Props {
   canRestore: boolean
   busy: boolean
   onRestore: (version: number) => void
+  /** Opens a version's differences from the current text. */
+  onCompare: (version: number) => void
 }
 
 /** The article's saves, newest first, each restorable (a restore is itself a new version). */
-export function RevisionList({ articleId, version, canRestore, busy, onRestore }: Props) {
+export function RevisionList({ articleId, version, canRestore, busy, onRestore, onCompare }: Props) {
   const t = useT()
   const [items, setItems] = useState<RevisionSummary[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
@@ -57,6 +59,9 @@ export function RevisionList({ articleId, version, canRestore, busy, onRestore }
               <time dateTime={r.created_at}>{displayTime(r.created_at)}</time>
             </div>
             <div class="revision-title">{r.title}</div>
+            <button type="button" class="button small" aria-label={t('revisions.compareLabel', { version: r.version })} onClick={() => onCompare(r.version)}>
+              {t('revisions.compare')}
+            </button>{' '}
             {r.version === version ? (
               <span class="muted">{t('revisions.current')}</span>
             ) : (

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { api, ApiFailure, type StaffUser } from '../api'
-import { errorText } from '../error-text'
+import { api, type StaffUser } from '../api'
 import { useI18n } from '../i18n'
+import { signInErrorText } from '../sign-in-error'
 
 interface Props {
   notice?: string | undefined
@@ -31,13 +31,7 @@ export function Login({ notice, onSignedIn }: Props) {
       onSignedIn(res.data)
     } catch (err) {
       setPassword('')
-      if (err instanceof ApiFailure && err.status === 429) {
-        setError(t('login.locked', { minutes: Math.max(1, Math.ceil((err.retryAfterSeconds ?? 60) / 60)) }))
-      } else if (err instanceof ApiFailure && (err.status === 401 || err.status === 400)) {
-        setError(t('login.wrong'))
-      } else {
-        setError(errorText(t, err))
-      }
+      setError(signInErrorText(t, err))
       setBusy(false)
     }
   }

@@ -3,18 +3,22 @@ import { api, ApiFailure } from '../api'
 import { errorText } from '../error-text'
 import { useT } from '../i18n'
 import { displayTime } from '../time'
+import { useDocumentTitle } from '../use-document-title'
 
 type PreviewArticle = Awaited<ReturnType<typeof api.readPreview>>['data']
 
 /**
- * An unpublished article read through its signed link, laid out as a reader would
- * see it. No session needed: whoever holds the link may read until it expires.
+ * An article read through its signed link, laid out as a reader would see it, with
+ * its byline. The banner says whether it is live: the public API answering for its
+ * id means it is published (then it links to the public address). No session
+ * needed: whoever holds the link may read until it expires.
  * The body HTML was sanitized by the API when it was saved.
  */
 export function PreviewPage({ token }: { token: string }) {
   const t = useT()
   const [article, setArticle] = useState<PreviewArticle | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [live, setLive] = useState(false)
 
   useEffect(() => {
     api.readPreview(token).then(
@@ -24,12 +28,22 @@ export function PreviewPage({ token }: { token: string }) {
   }, [token, t])
 
   useEffect(() => {
-    if (article) document.title = `${t('action.preview')}: ${article.title}`
-  }, [article, t])
+    if (article) void api.isPublic(article.id).then(setLive)
+  }, [article])
+
+  useDocumentTitle(article ? `${t('action.preview')}: ${article.title}` : t('action.preview'))
 
   return (
     <main id="main" class="preview-page">
-      <p class="preview-banner">{t('preview.banner')}</p>
+      {live && article ? (
+        <p class="preview-banner published" data-testid="preview-banner">
+          {t('preview.publishedBanner')} <a href={article.url}>{article.url}</a>
+        </p>
+      ) : (
+        <p class="preview-banner" data-testid="preview-banner">
+          {t('preview.banner')}
+        </p>
+      )}
       {error && (
         <p class="message error" role="alert">
           {error}
@@ -41,6 +55,7 @@ export function PreviewPage({ token }: { token: string }) {
           <p class="kicker">{article.category?.name}</p>
           <h1>{article.title}</h1>
           <p class="byline">
+            {article.authors.length > 0 && <span data-testid="preview-authors">{article.authors.map((a) => a.name).join(', ')} · </span>}
             <time dateTime={article.published_at}>{displayTime(article.published_at)}</time>
             {article.source && <span> · {article.source}</span>}
           </p>

@@ -3,7 +3,7 @@ import { api, ApiFailure, type AdminArticle, type Author, type Category } from '
 import { createBody, emptyForm, formOf, isDirty, patchBody, type ArticleForm } from '../form-model'
 import { navigate } from '../router'
 
-export type Message = { kind: 'success' | 'error'; text: string } | null
+export type Message = { kind: 'success' | 'error' | 'info'; text: string } | null
 
 /**
  * A new article's first save changes the URL to /articles/{id}, which mounts a fresh
@@ -14,7 +14,8 @@ let handoff: { article: AdminArticle; message: Message } | null = null
 /**
  * The state behind the editor screen: the article as last saved, the form being
  * edited, and the save that turns one into the other (create, or a PATCH of only the
- * changed fields under If-Match). A 412 sets `conflict` instead of overwriting.
+ * changed fields under If-Match). A 412 keeps the form and fetches the server's
+ * version into `theirs`, for the editor to compare and choose (keep mine / take theirs).
  */
 export function useArticleEditor(id: number | null) {
   const [article, setArticle] = useState<AdminArticle | null>(null)
@@ -24,7 +25,8 @@ export function useArticleEditor(id: number | null) {
   const [authors, setAuthors] = useState<Author[]>([])
   const [loading, setLoading] = useState(id !== null)
   const [missing, setMissing] = useState(false)
-  const [conflict, setConflict] = useState(false)
+  /** On a 412: the newer version on the server, shown beside the user's text until they choose. */
+  const [theirs, setTheirs] = useState<AdminArticle | null>(null)
   const [message, setMessage] = useState<Message>(null)
   const [revision, setRevision] = useState(0)
 
@@ -32,6 +34,8 @@ export function useArticleEditor(id: number | null) {
   const current = useRef(form)
   current.current = form
   const sent = useRef<ArticleForm | null>(null)
+  /** Whether the body editor's next re-serialization is of a server version (it then becomes the base too). */
+  const fromServer = useRef(true)
 
   /**
    * Shows a version from the server: the form starts again from it, unless the
@@ -43,10 +47,28 @@ export function useArticleEditor(id: number | null) {
     sent.current = null
     setArticle(a)
     setBase(fresh)
-    setConflict(false)
+    setTheirs(null)
     if (typedSince) return
+    fromServer.current = true
     setForm(fresh)
     setRevision((r) => r + 1)
+  }
+
+  /** Puts other words in the form (a local backup): unsaved edits against the article as loaded. */
+  const replaceForm = (next: ArticleForm) => {
+    fromServer.current = false
+    setForm(next)
+    setRevision((r) => r + 1)
+  }
+
+  /** A 412: fetch what the server has now, to show beside the user's text. */
+  const conflictWith = async () => {
+    if (article === null) return
+    try {
+      setTheirs((await api.getArticle(article.id)).data)
+    } catch {
+      setTheirs(article)
+    }
   }
 
   const reload = async () => {
@@ -81,20 +103,25 @@ export function useArticleEditor(id: number | null) {
 
   /** The body editor's HTML; its normal form of the stored HTML is not an edit. */
   const onBody = (html: string, byUser: boolean) => {
-    if (!byUser) setBase((b) => ({ ...b, body_html: html }))
+    if (!byUser && fromServer.current) setBase((b) => ({ ...b, body_html: html }))
     setForm((f) => ({ ...f, body_html: html }))
   }
 
-  /** Saves what changed; returns the saved article (the same one when nothing changed). */
-  const save = async (): Promise<AdminArticle> => {
+  /**
+   * Saves what changed; returns the saved article (the same one when nothing changed).
+   * `over`: the server's newer version, to save the user's text over it ("keep mine":
+   * every field that differs from it, under its version, as a new version).
+   */
+  const save = async (over?: AdminArticle): Promise<AdminArticle> => {
     sent.current = form
     try {
       if (article === null) return (await api.createArticle(createBody(form))).data
-      const patch = patchBody(base, form)
-      return patch === null ? article : (await api.updateArticle(article.id, article.version, patch)).data
+      const from = over ?? article
+      const patch = patchBody(over ? formOf(over) : base, form)
+      return patch === null ? from : (await api.updateArticle(from.id, from.version, patch)).data
     } catch (err) {
       sent.current = null
-      if (err instanceof ApiFailure && err.status === 412) setConflict(true)
+      if (err instanceof ApiFailure && err.status === 412) void conflictWith()
       throw err
     }
   }
@@ -112,5 +139,5 @@ export function useArticleEditor(id: number | null) {
 
   const dirty = article === null ? form.title.trim() !== '' || isDirty(base, form) : isDirty(base, form)
 
-  return { article, form, revision, categories, authors, loading, missing, conflict, message, dirty, update, onBody, save, settle, reload, setConflict, setMessage }
+  return { article, base, form, revision, categories, authors, loading, missing, theirs, message, dirty, update, onBody, save, settle, reload, replaceForm, setTheirs, setMessage }
 }

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { requireStaff, type AdminEnv } from '../../middleware/auth'
 import { adminArticleRoutes } from './articles'
+import { adminPresenceRoutes } from './article-presence'
 import { adminRevisionRoutes } from './article-revisions'
 import { adminWorkflowRoutes } from './article-workflow'
 import { adminMediaRoutes } from './media'
@@ -26,6 +27,7 @@ export const adminContentRoutes = new Hono<AdminEnv>()
   .route('/articles', adminArticleRoutes)
   .route('/articles', adminWorkflowRoutes)
   .route('/articles', adminRevisionRoutes)
+  .route('/articles', adminPresenceRoutes)
   .route('/categories', adminCategoryRoutes)
   .route('/tags', adminTagRoutes)
   .route('/tags', adminTagMerge)

@@ -1,0 +1,78 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import { useT } from '../i18n'
+import { displayTime, fromLocalInput, SITE_TIME_ZONE, toLocalInput } from '../time'
+
+interface Props {
+  title: string
+  onConfirm: (publishedAtIso: string) => void
+  onClose: () => void
+}
+
+/**
+ * Publishes with a publish time in the past (an archive, an imported story): the
+ * time as a wall clock of the site's zone, then a second step that spells out what
+ * will happen before anything does. A future time belongs to "schedule".
+ */
+export function PublishDatedDialog({ title, onConfirm, onClose }: Props) {
+  const t = useT()
+  const dialog = useRef<HTMLDialogElement>(null)
+  const [value, setValue] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState<string | null>(null)
+
+  useEffect(() => {
+    dialog.current?.showModal()
+  }, [])
+
+  const submit = (e: Event) => {
+    e.preventDefault()
+    if (confirming) return onConfirm(confirming)
+    const at = fromLocalInput(value)
+    if (!at) return setError(t('publishDated.invalid'))
+    if (Date.parse(at) > Date.now()) return setError(t('publishDated.future'))
+    setConfirming(at)
+  }
+
+  return (
+    <dialog ref={dialog} class="card dialog" aria-labelledby="publish-dated-title" onClose={onClose} data-testid="publish-dated">
+      <form onSubmit={submit}>
+        <h2 id="publish-dated-title">{t('publishDated.title')}</h2>
+        {confirming ? (
+          <p role="alert" data-testid="publish-dated-confirm">
+            {t('publishDated.confirm', { title, time: displayTime(confirming) })}
+          </p>
+        ) : (
+          <>
+            <label for="publish-dated-at">{t('publishDated.at', { zone: SITE_TIME_ZONE })}</label>
+            <input
+              id="publish-dated-at"
+              type="datetime-local"
+              required
+              max={toLocalInput(new Date().toISOString())}
+              value={value}
+              aria-invalid={error !== null}
+              aria-describedby={error ? 'publish-dated-error' : undefined}
+              onInput={(e) => {
+                setValue(e.currentTarget.value)
+                setError(null)
+              }}
+            />
+            {error && (
+              <p id="publish-dated-error" class="message error" role="alert">
+                {error}
+              </p>
+            )}
+          </>
+        )}
+        <div class="dialog-actions">
+          <button type="button" class="button" onClick={() => (confirming ? setConfirming(null) : dialog.current?.close())}>
+            {confirming ? t('publishDated.back') : t('schedule.cancel')}
+          </button>
+          <button type="submit" class="button primary">
+            {confirming ? t('publishDated.yes') : t('publishDated.next')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  )
+}
