@@ -5,7 +5,7 @@
  * link, revision diffs, the fixes an editor hit (link + full stop, trailing empty
  * paragraph, preview of a published article), the phone layout and axe-core.
  */
-import { mkdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { build } from 'vite'
@@ -13,11 +13,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { apiInPage, signIn } from './support/admin-page'
 import { closeBrowser, launchChromium } from './support/browser'
 import { leaveEvidence } from './support/failure-evidence'
+import { screenshotDir } from './support/screenshot-dir'
 import { startWorker, type WorkerServer } from './support/worker-server'
 
 const ADMIN = { email: 'bientap@toasoan.vn', password: 'mat-khau-toa-soan-2024' }
 const REPORTER = { email: 'phongvien@toasoan.vn', password: 'phong-vien-mat-khau-2024', name: 'Trần Thị Bình' }
-const SCREENSHOTS = 'tests/e2e/screenshots'
 const FAILURE = '/tmp/tin-editor-safety-failure.png'
 
 let server: WorkerServer | undefined
@@ -316,8 +316,8 @@ describe('editor safety in chromium', () => {
       const box = p.getByLabel('Tiêu đề', { exact: true })
       const sizes = await box.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight }))
       expect(sizes.scroll).toBeLessThanOrEqual(sizes.client + 1)
-      await mkdir(SCREENSHOTS, { recursive: true })
-      await p.screenshot({ path: `${SCREENSHOTS}/editor-390-top.png` })
+      const shots = screenshotDir()
+      await p.screenshot({ path: `${shots}/editor-390-top.png` })
       await p.mouse.wheel(0, 2500)
       await expect.poll(() => p.evaluate('window.scrollY')).toBeGreaterThan(800)
       const save = p.locator('[data-action=save]')
@@ -329,7 +329,7 @@ describe('editor safety in chromium', () => {
         return r.top >= 0 && r.bottom <= innerHeight && (hit === el || el.contains(hit as typeof el))
       })
       expect(inView).toBe(true)
-      await p.screenshot({ path: `${SCREENSHOTS}/editor-390-scrolled.png` })
+      await p.screenshot({ path: `${shots}/editor-390-scrolled.png` })
     } finally {
       await phone.close()
     }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
+import { screenshotDir } from './screenshot-dir'
 
 let source: Promise<string> | null = null
 
@@ -33,11 +34,11 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export const seriousOf = (violations: AxeViolation[]) =>
   violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.targets.slice(0, 3).join(', ')}`)
 
-/** Takes a phone-width (390×844) screenshot of the page into tests/e2e/screenshots/, then restores the viewport. */
+/** Takes a phone-width (390×844) screenshot of the page into screenshotDir(), then restores the viewport. */
 export async function phoneScreenshot(page: Page, name: string) {
   const before = page.viewportSize()
   await page.setViewportSize({ width: 390, height: 844 })
   await page.waitForTimeout(100)
-  await page.screenshot({ path: join(process.cwd(), 'tests/e2e/screenshots', `${name}.png`), fullPage: false })
+  await page.screenshot({ path: join(screenshotDir(), `${name}.png`), fullPage: false })
   if (before) await page.setViewportSize(before)
 }
