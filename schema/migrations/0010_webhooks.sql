@@ -60,3 +60,5 @@ CREATE INDEX webhook_deliveries_recent ON webhook_deliveries (webhook_id, create
 CREATE INDEX webhook_deliveries_fresh ON webhook_deliveries (article_id) WHERE attempts = 0;
 -- Finding a sender's claimed rows (the statement after the claim in one batch).
 CREATE INDEX webhook_deliveries_claim ON webhook_deliveries (claim) WHERE claim IS NOT NULL;
+-- Pruning finished records (the cron, hourly): oldest first among those done.
+CREATE INDEX webhook_deliveries_done ON webhook_deliveries (created_at) WHERE next_attempt_at IS NULL;

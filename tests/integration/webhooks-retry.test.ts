@@ -113,3 +113,20 @@ describe('the test delivery', () => {
     expect(failed.body.data).toMatchObject({ status: 'gave_up', last_status: 500, next_attempt_at: null })
   })
 })
+
+describe('pruning', () => {
+  it('the hourly tick deletes finished deliveries older than 30 days, never ones with tries left', async () => {
+    const hook = await registerWebhook(admin)
+    const old = new Date(Date.now() - 31 * 86_400_000).toISOString()
+    const row = (id: string, status: string, next: string | null) =>
+      env.DB.prepare("INSERT INTO webhook_deliveries (id, webhook_id, event, status, attempts, next_attempt_at, created_at, updated_at) VALUES (?, ?, 'ping', ?, 1, ?, ?, ?)").bind(id, hook.id, status, next, old, old)
+    const later = new Date(Date.now() + 3_600_000).toISOString()
+    await env.DB.batch([row('old-ok', 'succeeded', null), row('old-gave-up', 'gave_up', null), row('old-failed', 'failed', later)])
+    const hour = new Date()
+    hour.setUTCMinutes(0, 0, 0)
+    await cronTick(new Date(hour.getTime() - 60_000)) // minute 59: no pruning
+    expect((await deliveryRows(hook.id)).map((r) => r.id).sort()).toEqual(['old-failed', 'old-gave-up', 'old-ok'])
+    await cronTick(hour)
+    expect((await deliveryRows(hook.id)).map((r) => r.id)).toEqual(['old-failed'])
+  })
+})

@@ -17,12 +17,11 @@ const tags = ['Admin: webhooks']
 const writeErrors = { 403: 'Admins only', 404: 'No such webhook', 412: 'Stale If-Match version', 428: 'If-Match missing' }
 const guard = (c: Context<AdminEnv>) => ({ allowPrivate: allowsPrivate(c.env) })
 
-/** The webhook, with its version as ETag, and the secret when it was just made. */
-async function webhookAnswer(c: Context<AdminEnv>, id: number, status: 200 | 201 = 200, secret?: string) {
+/** The webhook as admins see it, its version as the answer's ETag. */
+async function webhookView(c: Context<AdminEnv>, id: number) {
   const row = await getWebhook(c.var.db, id)
   c.header('ETag', versionTag(row.version))
-  const view = serializeWebhook(row, siteSettings(c.env).timeZone)
-  return c.json({ data: secret === undefined ? view : { ...view, secret } }, status)
+  return serializeWebhook(row, siteSettings(c.env).timeZone)
 }
 
 /** Webhook endpoints: list, register (the secret shown once), read, edit, rotate the secret, delete. Admins only. */
@@ -38,11 +37,11 @@ export const webhookRoutes = new Hono<AdminEnv>()
     async (c) => {
       const { id, secret } = await createWebhook(c.var.db, c.var.d1, c.req.valid('json'), actorOf(c), guard(c), c.env.WEBHOOK_SECRET_KEY || undefined)
       c.header('Location', `/api/admin/webhooks/${id}`)
-      return webhookAnswer(c, id, 201, secret)
+      return c.json({ data: { ...(await webhookView(c, id)), secret } }, 201)
     },
   )
-  .get('/:id', describeRoute({ tags, summary: 'One webhook', responses: adminResponses(WebhookResponse, { 403: 'Admins only', 404: 'No such webhook' }) }), validate('param', IdParam), validate('query', NoQuery), (c) =>
-    webhookAnswer(c, c.req.valid('param').id),
+  .get('/:id', describeRoute({ tags, summary: 'One webhook', responses: adminResponses(WebhookResponse, { 403: 'Admins only', 404: 'No such webhook' }) }), validate('param', IdParam), validate('query', NoQuery), async (c) =>
+    c.json({ data: await webhookView(c, c.req.valid('param').id) }, 200),
   )
   .patch(
     '/:id',
@@ -53,7 +52,7 @@ export const webhookRoutes = new Hono<AdminEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       await updateWebhook(c.var.db, c.var.d1, id, requireIfMatch(c.req.valid('header')['if-match']), c.req.valid('json'), actorOf(c), guard(c))
-      return webhookAnswer(c, id)
+      return c.json({ data: await webhookView(c, id) }, 200)
     },
   )
   .post(
@@ -64,7 +63,7 @@ export const webhookRoutes = new Hono<AdminEnv>()
     async (c) => {
       const { id } = c.req.valid('param')
       const secret = await rotateWebhookSecret(c.var.db, c.var.d1, id, c.req.valid('header')['if-match'], actorOf(c), c.env.WEBHOOK_SECRET_KEY || undefined)
-      return webhookAnswer(c, id, 200, secret)
+      return c.json({ data: { ...(await webhookView(c, id)), secret } }, 200)
     },
   )
   .delete(
