@@ -8,6 +8,7 @@ import { ArticleList } from './screens/article-list'
 import { Login } from './screens/login'
 import { MediaLibrary } from './screens/media-library'
 import { PreviewPage } from './screens/preview-page'
+import { Webhooks } from './screens/webhooks'
 
 type Session = { state: 'checking' } | { state: 'signed-out'; notice?: string } | { state: 'signed-in'; user: StaffUser }
 
@@ -48,6 +49,7 @@ export function App() {
         {route.name === 'new' && <ArticleEditor key="new" id={null} user={user} />}
         {route.name === 'edit' && <ArticleEditor key={route.id} id={route.id} user={user} />}
         {route.name === 'media' && <MediaLibrary user={user} />}
+        {route.name === 'webhooks' && (user.role === 'admin' ? <Webhooks /> : <p class="notice">{t('error.forbidden')}</p>)}
         {route.name === 'missing' && <p class="notice">{t('editor.notFound')}</p>}
       </main>
     </>

@@ -7,6 +7,7 @@ import './styles/forms.css'
 import './styles/list.css'
 import './styles/editor.css'
 import './styles/media.css'
+import './styles/webhooks.css'
 
 render(
   <I18nProvider>
