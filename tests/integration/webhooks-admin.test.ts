@@ -88,6 +88,13 @@ describe('webhooks admin API', () => {
     expect(res.body.error.details).toEqual([{ path: 'json.url', message: 'the address is private' }])
   })
 
+  it('checks the URL again at delivery: one stored while private addresses were allowed is refused and given up', async () => {
+    const now = new Date().toISOString()
+    const { meta } = await env.DB.prepare("INSERT INTO webhooks (url, events, secret, secret_hint, created_at, updated_at) VALUES ('http://0x7f000001:8787/hook', '[\"article.published\"]', 'plain:whsec_x', 'whsec_x', ?, ?)").bind(now, now).run()
+    const ping = await admin.post(`/webhooks/${meta.last_row_id}/test`, {})
+    expect(ping.body.data).toMatchObject({ status: 'gave_up', last_status: null, last_error: 'refused: the address is loopback', next_attempt_at: null })
+  })
+
   it('rotating the secret shows a new one once; deliveries are signed with it', async () => {
     const hook = await registerWebhook(admin)
     const rotated = await admin.post(`/webhooks/${hook.id}/rotate-secret`, {})

@@ -107,4 +107,29 @@ describe('article events', () => {
     const audit = await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'article.published' AND resource_id = ?").bind(String(a.id)).first<{ n: number }>()
     expect(audit!.n).toBe(1)
   })
+
+  it('a payload over 256 KB goes without body_html and says so', async () => {
+    const hook = await registerWebhook(admin, 'ok', ['article.published'])
+    // ~180,000 characters (the input limit is 200,000), ~280 KB of UTF-8: diacritics take 2-3 bytes.
+    const paragraph = `<p>${'Ấp ủ ước mơ, người ở Đà Nẵng vượt lũ. '.repeat(40)}</p>`
+    const created = await editor.post('/articles', { title: 'Bài rất dài', body_html: paragraph.repeat(118) })
+    expect(created.status, JSON.stringify(created.body).slice(0, 300)).toBe(201)
+    const a = created.body.data
+    expect((await editor.post(`/articles/${a.id}/publish`, {}, a.version)).status).toBe(200)
+    const [r] = await receivedUntil(hook.bin, 1)
+    expect(r!.body.length).toBeLessThan(256 * 1024)
+    expect(JSON.parse(r!.body).data).toMatchObject({ article_id: a.id, body_omitted: true, article: { id: a.id, title: 'Bài rất dài', body_html: null } })
+  })
+
+  it('a photo force-deleted from a published article sends article.updated after the answer', async () => {
+    const hook = await registerWebhook(admin, 'ok', ['article.updated'])
+    const now = new Date().toISOString()
+    const { meta } = await env.DB.prepare("INSERT INTO media (key, filename, content_type, size, width, height, created_at, updated_at) VALUES ('2026/xoa.jpg', 'xoa.jpg', 'image/jpeg', 10, 800, 600, ?, ?)").bind(now, now).run()
+    const a = (await editor.post('/articles', { title: 'Ảnh bìa sẽ bị xoá', cover: { media_id: meta.last_row_id } })).body.data
+    expect((await editor.post(`/articles/${a.id}/publish`, {}, a.version)).status).toBe(200)
+    const res = await admin.del(`/media/${meta.last_row_id}?force=true`, undefined, 1)
+    expect(res.status).toBe(204)
+    const [r] = await receivedUntil(hook.bin, 1)
+    expect(JSON.parse(r!.body)).toMatchObject({ event: 'article.updated', data: { article_id: a.id, article: { id: a.id, cover: null } } })
+  })
 })
