@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig, type ViteUserConfig } from 'vitest/config'
+import { outboundReceiver } from './tests/helpers/outbound-receiver.ts'
 
 /**
  * `npm test` runs three projects and writes one report:
@@ -29,6 +30,9 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
             // tests/integration/read-cache.test.ts turns the cache on where it is tested.
             READ_CACHE_TTL: '0',
           },
+          // Every outside fetch (webhook deliveries) goes to a scripted receiver in
+          // Node: no network, and tests read what was delivered (tests/helpers/outbound-receiver.ts).
+          outboundService: outboundReceiver,
         },
       }),
     ],

@@ -9,6 +9,7 @@ import type { EditorialTables } from './tables/editorial'
 import type { MediaTables } from './tables/media'
 import type { SearchTables } from './tables/search'
 import type { ViewTables } from './tables/views'
+import type { WebhookTables } from './tables/webhooks'
 
 export type Role = 'admin' | 'editor' | 'author' | 'contributor'
 export type ArticleStatus = 'draft' | 'review' | 'scheduled' | 'published' | 'archived'
@@ -175,7 +176,7 @@ export interface CoreTables {
  * Every table. Each feature keeps its table types beside its migration
  * (schema/tables/*.ts) and is joined in here.
  */
-export interface Database extends CoreTables, AuthTables, EditorialTables, ViewTables, SearchTables, MediaTables {}
+export interface Database extends CoreTables, AuthTables, EditorialTables, ViewTables, SearchTables, MediaTables, WebhookTables {}
 
 export type User = Selectable<UsersTable>
 export type Category = Selectable<CategoriesTable>

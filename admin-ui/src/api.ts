@@ -28,10 +28,10 @@ export const onSessionEnded = (handler: () => void) => {
   sessionEnded = handler
 }
 
-type Success<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends SuccessStatusCode ? T : never) : never
+export type Success<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends SuccessStatusCode ? T : never) : never
 
 /** The JSON of a successful answer, or throws ApiFailure. */
-async function ok<R extends ClientResponse<unknown, number, string>>(call: Promise<R>, { signIn = false } = {}): Promise<Success<R>> {
+export async function ok<R extends ClientResponse<unknown, number, string>>(call: Promise<R>, { signIn = false } = {}): Promise<Success<R>> {
   let res: R
   try {
     res = await call

@@ -12,6 +12,7 @@ import { NewsroomScreen } from './screens/newsroom-screen'
 import { NotFound } from './screens/not-found'
 import { PreviewPage } from './screens/preview-page'
 import { sessionRenewed } from './session-renewal'
+import { Webhooks } from './screens/webhooks'
 
 /** `expired`: a 401 arrived while signed in; the screen stays, under a sign-in dialog. */
 type Session = { state: 'checking' } | { state: 'signed-out'; notice?: string } | { state: 'signed-in'; user: StaffUser; expired?: boolean }
@@ -54,6 +55,7 @@ export function App() {
         {route.name === 'edit' && <ArticleEditor key={route.id} id={route.id} user={user} />}
         {route.name === 'media' && <MediaLibrary user={user} />}
         {isNewsroomRoute(route) && <NewsroomScreen route={route} user={user} />}
+        {route.name === 'webhooks' && (user.role === 'admin' ? <Webhooks /> : <p class="notice">{t('error.forbidden')}</p>)}
         {route.name === 'missing' && <NotFound />}
       </main>
       {session.expired && (

@@ -8,6 +8,7 @@ import './styles/list.css'
 import './styles/editor.css'
 import './styles/media.css'
 import './styles/newsroom.css'
+import './styles/webhooks.css'
 
 render(
   <I18nProvider>

@@ -9,6 +9,7 @@ export type Route =
   | { name: 'edit'; id: number }
   | { name: 'preview'; token: string }
   | { name: 'media' }
+  | { name: 'webhooks' }
   | { name: 'missing' }
   | NewsroomRoute
 
@@ -20,6 +21,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/trash') return { name: 'trash' }
   if (path === '/articles/new') return { name: 'new' }
   if (path === '/media') return { name: 'media' }
+  if (path === '/webhooks') return { name: 'webhooks' }
   const newsroom = NEWSROOM_PATHS[path]
   if (newsroom) return { name: newsroom }
   const edit = /^\/articles\/([1-9][0-9]{0,15})$/.exec(path)
@@ -47,6 +49,8 @@ export function hrefOf(route: Route): string {
       return `${BASE}/preview/${route.token}`
     case 'media':
       return `${BASE}/media`
+    case 'webhooks':
+      return `${BASE}/webhooks`
     default:
       return `${BASE}${newsroomPath(route.name)}`
   }

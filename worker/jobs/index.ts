@@ -1,3 +1,4 @@
+import { deliverWebhooks } from './deliver-webhooks'
 import { fillMissingTitlePairs } from './fill-title-pairs'
 import { publishScheduled } from './publish-scheduled'
 import { rollupViews } from './rollup-views'
@@ -11,4 +12,5 @@ export const scheduledJobs: Record<string, ScheduledJob> = {
   'publish-scheduled': publishScheduled,
   'rollup-views': rollupViews,
   'fill-title-pairs': fillMissingTitlePairs,
+  'deliver-webhooks': deliverWebhooks,
 }

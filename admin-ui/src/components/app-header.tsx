@@ -44,6 +44,11 @@ export function AppHeader({ user, route, onSignedOut }: Props) {
         <Link to={{ name: 'media' }} current={route.name === 'media'}>
           {t('nav.media')}
         </Link>
+        {user.role === 'admin' && (
+          <Link to={{ name: 'webhooks' }} current={route.name === 'webhooks'}>
+            {t('nav.webhooks')}
+          </Link>
+        )}
         <Link to={{ name: 'trash' }} current={route.name === 'trash'}>
           {t('nav.trash')}
         </Link>

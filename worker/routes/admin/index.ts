@@ -1,17 +1,22 @@
 import type { AppEnv } from '../../middleware/database'
 import { Hono } from 'hono'
 import { adminBodyLimit } from '../../middleware/admin-body-limit'
-import { requireStaff, type AdminEnv } from '../../middleware/auth'
+import { requireRole, requireStaff, type AdminEnv } from '../../middleware/auth'
+import { deliverWebhooksAfterSave } from '../../middleware/deliver-webhooks'
 import { invalidateReadsOnWrite } from '../../middleware/invalidate-reads'
 import { adminAuthRoutes } from './auth'
 import { adminContentRoutes } from './content'
 import { isMediaUpload } from './media-upload'
 import { adminSearch } from './search'
+import { webhookDeliveryRoutes } from './webhook-deliveries'
+import { webhookRoutes } from './webhooks'
 
 /** The admin API under /api/admin: staff only, never CORS-open. */
 export const adminApi = new Hono<AppEnv>()
   .use('*', adminBodyLimit({ except: isMediaUpload }))
   .use('*', invalidateReadsOnWrite())
+  .use('*', deliverWebhooksAfterSave())
   .route('/', adminAuthRoutes)
   .route('/', adminContentRoutes)
   .route('/search', new Hono<AdminEnv>().use('*', requireStaff()).route('/', adminSearch))
+  .route('/webhooks', new Hono<AdminEnv>().use('*', requireStaff(), requireRole('admin')).route('/', webhookRoutes).route('/', webhookDeliveryRoutes))

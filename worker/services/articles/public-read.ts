@@ -38,3 +38,10 @@ export async function getPublishedArticleBySlug(r: PublicReads, slug: string): P
   const current = read.rows[1]![0]?.slug as string | undefined
   return current !== undefined && current !== slug ? { kind: 'moved', slug: current } : { kind: 'missing' }
 }
+
+/** Published articles by id, those still public, in one round trip (webhook payloads). */
+export async function getPublishedArticlesByIds(r: PublicReads, ids: number[]): Promise<PublicBundle[]> {
+  if (ids.length === 0) return []
+  const read = await readBatch(r, [publishedArticle(r.db).where('a.id', 'in', ids)])
+  return toPublicBundles(read.rows[0]!, read)
+}

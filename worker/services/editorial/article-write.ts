@@ -13,6 +13,8 @@ import { contentColumns, type ArticleContent } from './content'
 import { setAuthorsStatements, setTagsStatements } from './links'
 import { coverMediaId, isMediaGone, setCoverUsageStatements, setInlineUsageStatements } from './media-usage'
 import { snapshotJson } from './revision-snapshot'
+import { articleEvent } from '../webhooks/article-event'
+import { noteQueued, outboxInsert } from '../webhooks/outbox'
 
 /** Workflow columns a save may set besides the content. */
 export interface WorkflowColumns {
@@ -53,8 +55,9 @@ const referenceGone = () => new ApiError(409, 'conflict', 'A category, author or
 
 /**
  * The statements of one article save, not run: the row (only if still at
- * `expectedVersion`), its revision, tags, authors, media usage, slug history and the
- * audit line. A lost race aborts the whole batch right after the row update (see
+ * `expectedVersion`), its revision, tags, authors, media usage, slug history, the
+ * audit line and, last, the webhook outbox insert when the public sees a change
+ * (services/webhooks/article-event.ts). A lost race aborts the whole batch right after the row update (see
  * abortUnlessChanged), and the UNIQUE (article_id, version) of revisions refuses a
  * second writer too. For writes that save several articles in one batch (a media
  * item removed from the articles that use it); one article goes through saveArticle.
@@ -86,6 +89,8 @@ export function saveStatements(db: Db, before: ArticleState, expectedVersion: nu
     )
   }
   queries.push(auditInsert(db, { actorId: save.actor.id, action: save.action, resourceType: 'article', resourceId: id, details: { version, ...save.details }, ip: save.actor.ip }))
+  const event = articleEvent(before.row, save.workflow)
+  if (event) queries.push(outboxInsert(db, event, { id, slug: next.slug, version }, now))
   return queries
 }
 
@@ -97,11 +102,14 @@ export async function saveArticle(db: Db, d1: D1Handle, before: ArticleState, ex
   const id = before.row.id
   if (expectedVersion !== before.row.version) throw staleVersion('article', before.row.version)
   const queries = saveStatements(db, before, expectedVersion, save)
+  let results: D1Result[] = []
   try {
-    await runBatch(d1, queries)
+    results = await runBatch(d1, queries)
   } catch (err) {
     await explainFailure(db, id, err)
   }
+  // The outbox insert is the batch's last statement when the save has an event.
+  if (articleEvent(before.row, save.workflow) && (results.at(-1)?.meta.changes ?? 0) > 0) noteQueued(d1, id)
   return expectedVersion + 1
 }
 

@@ -10,10 +10,10 @@ import { viSortKey } from '../../lib/vi-collate'
 import { auditInsert } from '../audit'
 import type { Actor } from './actor'
 
-/** Single-row resources edited with If-Match: categories, tags, authors, media items. */
-export type VersionedTable = 'categories' | 'tags' | 'authors' | 'media'
+/** Single-row resources edited with If-Match: categories, tags, authors, media items, webhooks. */
+export type VersionedTable = 'categories' | 'tags' | 'authors' | 'media' | 'webhooks'
 
-export const LABEL: Record<VersionedTable, string> = { categories: 'category', tags: 'tag', authors: 'author', media: 'media' }
+export const LABEL: Record<VersionedTable, string> = { categories: 'category', tags: 'tag', authors: 'author', media: 'media', webhooks: 'webhook' }
 
 /** The 409 for a write that broke a taxonomy constraint, or null for any other failure. */
 export function taxonomyConflict(err: unknown, table: VersionedTable, slug?: string): ApiError | null {

@@ -8,6 +8,8 @@ import { auditInsert } from '../audit'
 import type { Actor } from '../editorial/actor'
 import { loadArticleStates } from '../editorial/article-state'
 import { saveStatements } from '../editorial/article-write'
+import { articleEvent } from '../webhooks/article-event'
+import { noteQueued } from '../webhooks/outbox'
 import { authorizeMediaWrite } from './access'
 import { loadMediaItem, type MediaItem } from './media-item'
 import { withoutMedia } from './unlink'
@@ -68,6 +70,8 @@ export async function deleteMedia(db: Db, d1: D1Handle, bucket: R2Bucket, id: nu
     if (isStaleAbort(err) || isForeignKeyViolation(err) || isUniqueViolation(err, 'revisions.version')) throw changedMeanwhile()
     throw err
   }
+  // Published articles among them queued article.updated (their save statements' outbox): send after the answer.
+  for (const state of states) if (articleEvent(state.row, undefined)) noteQueued(d1, state.row.id)
   await bucket.delete(item.row.key)
   return item.row.key
 }
