@@ -9,7 +9,7 @@ import { publicCache } from '../../middleware/public-cache'
 import { readCache } from '../../middleware/read-cache'
 import { validate } from '../../middleware/validate'
 import { serializeAuthor, serializeCategory, serializeTag } from '../../serializers/taxonomy-public'
-import { getCategoryWithChildren, listCategories, movedCategorySlug, listPublicAuthors, listPublicTags } from '../../services/taxonomy-public'
+import { findCategoryBySlug, listCategories, listPublicAuthors, listPublicTags } from '../../services/taxonomy-public'
 import { responses } from './openapi-helpers'
 
 /** Categories (a tree), tags and authors, for navigation menus and filters. */
@@ -41,12 +41,11 @@ export const publicTaxonomies = new Hono<AppEnv>()
     readCache(),
     async (c) => {
       const { slug } = c.req.valid('param')
-      const found = await getCategoryWithChildren(c.var.db, slug)
-      if (!found) {
-        const moved = await movedCategorySlug(c.var.db, slug)
-        if (!moved) throw notFound('Category')
+      const found = await findCategoryBySlug(c.var.db, c.var.d1, slug)
+      if (!('category' in found)) {
+        if (!found.movedTo) throw notFound('Category')
         c.header('Cache-Control', 'public, max-age=300, s-maxage=3600')
-        return c.redirect(`/api/v1/categories/${moved}`, 301)
+        return c.redirect(`/api/v1/categories/${found.movedTo}`, 301)
       }
       return c.json({ data: serializeCategory(found.category, found.children, siteSettings(c.env)) }, 200)
     },
