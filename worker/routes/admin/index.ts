@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { adminBodyLimit } from '../../middleware/admin-body-limit'
 import { requireStaff, type AdminEnv } from '../../middleware/auth'
 import { invalidateReadsOnWrite } from '../../middleware/invalidate-reads'
+import { refuseApiKeys } from '../../middleware/refuse-api-keys'
 import { adminAuthRoutes } from './auth'
 import { adminContentRoutes } from './content'
 import { isMediaUpload } from './media-upload'
@@ -10,6 +11,7 @@ import { adminSearch } from './search'
 
 /** The admin API under /api/admin: staff only, never CORS-open. */
 export const adminApi = new Hono<AppEnv>()
+  .use('*', refuseApiKeys())
   .use('*', adminBodyLimit({ except: isMediaUpload }))
   .use('*', invalidateReadsOnWrite())
   .route('/', adminAuthRoutes)
