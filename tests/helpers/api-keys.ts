@@ -36,3 +36,25 @@ export async function keyed(path: string, key: string | null, as: 'x-api-key' | 
   const json = res.headers.get('Content-Type')?.includes('json') && text ? JSON.parse(text) : null
   return { status: res.status, headers: res.headers, text, json }
 }
+
+/**
+ * A read through the worker with the read caches on (`ttl` seconds) and D1 round
+ * trips counted, like cached-reads.ts `readCached`, for keyed requests. A keyed
+ * request arms the usage counter's 5-second flush timer in its waitUntil, so
+ * waiting for the whole execution context would wait for that timer: this waits
+ * for the request's other background work (the Cache API put, milliseconds here)
+ * for at most `settleMs` and leaves the timer to fire on its own.
+ */
+export async function readKeyed(path: string, key: string | null, ttl = '30', settleMs = 250) {
+  const { platformD1 } = await import('./platform-d1')
+  const { env } = await import('cloudflare:test')
+  const worker = (await import('../../worker/index')).default
+  const { d1, calls } = platformD1()
+  const pending: Promise<unknown>[] = []
+  const ctx = { waitUntil: (p: Promise<unknown>) => void pending.push(p), passThroughOnException() {}, props: {} } as unknown as ExecutionContext
+  const headers: Record<string, string> = key ? { 'X-Api-Key': key } : {}
+  const res = await worker.fetch(new Request(BASE + path, { headers, redirect: 'manual' }), { ...env, DB: d1, READ_CACHE_TTL: ttl }, ctx)
+  const text = await res.text()
+  await Promise.race([Promise.allSettled(pending), new Promise((r) => setTimeout(r, settleMs))])
+  return { status: res.status, headers: res.headers, text, queries: calls.length }
+}
