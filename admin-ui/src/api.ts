@@ -18,7 +18,8 @@ export { ApiFailure } from './api-error'
 /** Every call carries the editor's newest D1 bookmark, so reads see their own writes (d1-bookmark.ts). */
 export const send = withBookmark()
 const client = hc<AppType>(location.origin, { init: { credentials: 'same-origin' }, fetch: send })
-const admin = client.api.admin
+/** The typed admin API client, for modules beside this one (api-keys-api.ts). */
+export const admin = client.api.admin
 const articles = admin.articles
 const article = articles[':id']
 
@@ -28,10 +29,10 @@ export const onSessionEnded = (handler: () => void) => {
   sessionEnded = handler
 }
 
-type Success<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends SuccessStatusCode ? T : never) : never
+export type Success<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends SuccessStatusCode ? T : never) : never
 
 /** The JSON of a successful answer, or throws ApiFailure. */
-async function ok<R extends ClientResponse<unknown, number, string>>(call: Promise<R>, { signIn = false } = {}): Promise<Success<R>> {
+export async function ok<R extends ClientResponse<unknown, number, string>>(call: Promise<R>, { signIn = false } = {}): Promise<Success<R>> {
   let res: R
   try {
     res = await call

@@ -6,6 +6,7 @@ import { useRoute } from './router'
 import { ArticleEditor } from './screens/article-editor'
 import { ArticleList } from './screens/article-list'
 import { Login } from './screens/login'
+import { ApiKeys } from './screens/api-keys'
 import { MediaLibrary } from './screens/media-library'
 import { PreviewPage } from './screens/preview-page'
 
@@ -48,6 +49,7 @@ export function App() {
         {route.name === 'new' && <ArticleEditor key="new" id={null} user={user} />}
         {route.name === 'edit' && <ArticleEditor key={route.id} id={route.id} user={user} />}
         {route.name === 'media' && <MediaLibrary user={user} />}
+        {route.name === 'keys' && <ApiKeys />}
         {route.name === 'missing' && <p class="notice">{t('editor.notFound')}</p>}
       </main>
     </>

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'edit'; id: number }
   | { name: 'preview'; token: string }
   | { name: 'media' }
+  | { name: 'keys' }
   | { name: 'missing' }
 
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '')
@@ -18,6 +19,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/trash') return { name: 'trash' }
   if (path === '/articles/new') return { name: 'new' }
   if (path === '/media') return { name: 'media' }
+  if (path === '/api-keys') return { name: 'keys' }
   const edit = /^\/articles\/([1-9][0-9]{0,15})$/.exec(path)
   if (edit) return { name: 'edit', id: Number(edit[1]) }
   const preview = /^\/preview\/([A-Za-z0-9_.~-]{8,1024})$/.exec(path)
@@ -41,6 +43,8 @@ export function hrefOf(route: Route): string {
       return `${BASE}/preview/${route.token}`
     case 'media':
       return `${BASE}/media`
+    case 'keys':
+      return `${BASE}/api-keys`
   }
 }
 

@@ -4,13 +4,12 @@
  * the body, the cover with its own caption, publishing, the public article, pasting
  * HTML with foreign images, and the media screen's "used by" and delete guard.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { build } from 'vite'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { concatBytes, imageBytes } from '../helpers/images'
 import { apiInPage, signIn } from './support/admin-page'
-import { closeBrowser, launchChromium } from './support/browser'
-import { startWorker, type WorkerServer } from './support/worker-server'
+import { adminBrowser } from './support/admin-browser'
+import type { WorkerServer } from './support/worker-server'
 
 const ADMIN = { email: 'anh@toasoan.vn', password: 'mat-khau-thu-vien-anh-2024' }
 const TITLE = 'Đà Nẵng: Nước ngập tới yên xe trên đường Lê Duẩn'
@@ -22,7 +21,6 @@ const SHOTS = { editor: '/tmp/tin-admin-media-editor.png', library: '/tmp/tin-ad
 const FAILURE_SHOT = '/tmp/tin-admin-media-failure.png'
 
 let server: WorkerServer | undefined
-let browser: Browser | undefined
 let context: BrowserContext
 let page: Page
 let articleId = 0
@@ -43,25 +41,11 @@ async function bigPng(): Promise<Buffer> {
 }
 
 describe('photos in the admin UI', () => {
-  beforeAll(async () => {
-    browser = await launchChromium()
-    await build({ configFile: 'admin-ui/vite.config.ts', logLevel: 'warn' })
-    server = await startWorker({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password })
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
-    page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    page.on('dialog', (d) => void d.accept())
-  })
-
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail' || !page) return
-    await page.screenshot({ path: FAILURE_SHOT, fullPage: true }).catch(() => {})
-    console.error(`${task.name}: screenshot in ${FAILURE_SHOT}; wrangler said:\n${server?.output().slice(-3000)}`)
-  })
-
-  afterAll(async () => {
-    await closeBrowser(browser)
-    await server?.stop()
+  const ui = adminBrowser({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, FAILURE_SHOT)
+  beforeAll(() => {
+    server = ui.server
+    context = ui.context
+    page = ui.page
   })
 
   it('signs in and opens a new article', async () => {

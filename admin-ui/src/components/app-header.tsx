@@ -38,6 +38,11 @@ export function AppHeader({ user, route, onSignedOut }: Props) {
         <Link to={{ name: 'media' }} current={route.name === 'media'}>
           {t('nav.media')}
         </Link>
+        {user.role === 'admin' && (
+          <Link to={{ name: 'keys' }} current={route.name === 'keys'}>
+            {t('nav.keys')}
+          </Link>
+        )}
         <Link to={{ name: 'trash' }} current={route.name === 'trash'}>
           {t('nav.trash')}
         </Link>
