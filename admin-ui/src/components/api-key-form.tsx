@@ -3,12 +3,10 @@ import { api, type Category } from '../api'
 import type { ApiKeyCreate } from '../api-keys-api'
 import { useT } from '../i18n'
 import { SITE_TIME_ZONE, wallTimeToUtc } from '../time'
+import { KEY_TIERS } from '../../../worker/services/api-keys/tiers'
 
-const TIERS = [
-  { tier: 'trial', limit: 5, period: 10 },
-  { tier: 'standard', limit: 600, period: 60 },
-  { tier: 'high', limit: 6000, period: 60 },
-] as const
+/** The worker's tiers (wrangler.toml's rate-limit bindings), so the form never offers one the API refuses. */
+const TIERS = Object.entries(KEY_TIERS).map(([tier, { limit, period }]) => ({ tier, limit, period }))
 
 /** The create form: name, full or summary content, categories (none: all), rate-limit tier, optional expiry day. */
 export function ApiKeyForm({ busy, onCreate }: { busy: boolean; onCreate: (json: ApiKeyCreate) => void }) {
