@@ -1,7 +1,7 @@
 import { ViewCounter } from '../views/counter'
 
 /**
- * API key usage counted like views (docs/views.md): a Map increment in the isolate,
+ * API key usage counted the way views are (docs/views.md): a Map increment in the isolate,
  * flushed every 5 s to a new, immutable KV shard `usage:v1:…` (one writer per key),
  * folded into D1 `api_key_usage` by the cron (usage-rollup.ts). No D1 or KV call on
  * the request itself.
