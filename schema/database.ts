@@ -4,6 +4,7 @@
  * interface itself. Times are UTC ISO 8601 strings.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ApiKeyTables } from './tables/api-keys'
 import type { AuthTables } from './tables/auth'
 import type { EditorialTables } from './tables/editorial'
 import type { MediaTables } from './tables/media'
@@ -176,7 +177,7 @@ export interface CoreTables {
  * Every table. Each feature keeps its table types beside its migration
  * (schema/tables/*.ts) and is joined in here.
  */
-export interface Database extends CoreTables, AuthTables, EditorialTables, ViewTables, SearchTables, MediaTables, WebhookTables {}
+export interface Database extends CoreTables, AuthTables, EditorialTables, ViewTables, SearchTables, MediaTables, ApiKeyTables, WebhookTables {}
 
 export type User = Selectable<UsersTable>
 export type Category = Selectable<CategoriesTable>

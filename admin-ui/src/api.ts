@@ -18,7 +18,8 @@ export { ApiFailure } from './api-error'
 /** Every call carries the editor's newest D1 bookmark, so reads see their own writes (d1-bookmark.ts). */
 export const send = withBookmark()
 const client = hc<AppType>(location.origin, { init: { credentials: 'same-origin' }, fetch: send })
-const admin = client.api.admin
+/** The typed admin API client, for modules beside this one (api-keys-api.ts). */
+export const admin = client.api.admin
 const articles = admin.articles
 const article = articles[':id']
 

@@ -7,6 +7,7 @@ import { isNewsroomRoute, useRoute } from './router'
 import { ArticleEditor } from './screens/article-editor'
 import { ArticleList } from './screens/article-list'
 import { Login } from './screens/login'
+import { ApiKeys } from './screens/api-keys'
 import { MediaLibrary } from './screens/media-library'
 import { NewsroomScreen } from './screens/newsroom-screen'
 import { NotFound } from './screens/not-found'
@@ -57,6 +58,7 @@ export function App() {
         {isNewsroomRoute(route) && <NewsroomScreen route={route} user={user} />}
         {route.name === 'webhooks' && (user.role === 'admin' ? <Webhooks /> : <p class="notice">{t('error.forbidden')}</p>)}
         {route.name === 'missing' && <NotFound />}
+        {route.name === 'keys' && <ApiKeys />}
       </main>
       {session.expired && (
         <SignInDialog

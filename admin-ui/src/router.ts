@@ -10,6 +10,7 @@ export type Route =
   | { name: 'preview'; token: string }
   | { name: 'media' }
   | { name: 'webhooks' }
+  | { name: 'keys' }
   | { name: 'missing' }
   | NewsroomRoute
 
@@ -24,6 +25,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/webhooks') return { name: 'webhooks' }
   const newsroom = NEWSROOM_PATHS[path]
   if (newsroom) return { name: newsroom }
+  if (path === '/api-keys') return { name: 'keys' }
   const edit = /^\/articles\/([1-9][0-9]{0,15})$/.exec(path)
   if (edit) return { name: 'edit', id: Number(edit[1]) }
   const preview = /^\/preview\/([A-Za-z0-9_.~-]{8,1024})$/.exec(path)
@@ -53,6 +55,8 @@ export function hrefOf(route: Route): string {
       return `${BASE}/webhooks`
     default:
       return `${BASE}${newsroomPath(route.name)}`
+    case 'keys':
+      return `${BASE}/api-keys`
   }
 }
 

@@ -24,7 +24,7 @@ export const PublicArticle = v.pipe(
     url: v.string(),
     title: v.string(),
     summary: v.string(),
-    body_html: v.string(),
+    body_html: v.optional(v.pipe(v.string(), v.description('Absent for partner keys limited to summaries (docs/partners.md)'))),
     cover: v.nullable(Cover),
     category: v.nullable(CategoryRef),
     tags: v.array(v.object({ slug: v.string(), name: v.string() })),

@@ -149,10 +149,13 @@ describe('cache keys carry the caller’s scope', () => {
   it('never serves a request with credentials from a cached answer, nor stores its answer for anyone', async () => {
     const a = await createArticle({ title: 'Tin dành cho đối tác' })
     const path = `/api/v1/articles/${a.id}`
-    const withCredentials: Record<string, string>[] = [{ Authorization: 'Bearer doi-tac-1' }, { 'X-Api-Key': 'khoa-doi-tac' }]
+    // An Authorization that is no partner key is read as anonymous but never cached;
+    // an X-Api-Key that is no valid key is refused (401) before any cache (api-key.ts).
+    const withCredentials: Record<string, string>[] = [{ Authorization: 'Bearer doi-tac-1' }]
     for (const headers of withCredentials) {
       expect((await read(path, { ttl: '30', headers })).queries).toBeGreaterThan(0)
     }
+    expect((await read(path, { ttl: '30', headers: { 'X-Api-Key': 'khoa-doi-tac' } })).status).toBe(401)
     // Their answers filled nothing: the first anonymous read goes to D1, then fills both layers.
     expect((await read(path, { ttl: '30' })).queries).toBeGreaterThan(0)
     expect((await read(path, { ttl: '30' })).queries).toBe(0)
@@ -161,6 +164,7 @@ describe('cache keys carry the caller’s scope', () => {
       anotherIsolate()
       expect((await read(path, { ttl: '30', headers })).queries).toBeGreaterThan(0)
     }
+    expect((await read(path, { ttl: '30', headers: { 'X-Api-Key': 'khoa-doi-tac' } })).status).toBe(401)
     anotherIsolate()
     expect((await read(path, { ttl: '30' })).queries).toBe(0)
   })

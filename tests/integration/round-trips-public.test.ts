@@ -14,7 +14,7 @@ import { staffClient } from '../helpers/admin-api'
 import { countedFetch } from '../helpers/round-trips'
 import { BROWSER_UA, runCron } from '../helpers/views'
 
-let main: { id: number; slug: string }
+let main: { id: number; slug: string; categoryId: number }
 
 beforeAll(async () => {
   const news = await createCategory('Thời sự')
@@ -25,13 +25,14 @@ beforeAll(async () => {
     .values({ key: '2026/ngap.jpg', filename: 'ngap.jpg', content_type: 'image/jpeg', size: 1000, width: 1200, height: 800, alt: 'Ngập', caption: 'Phố ngập', credit: 'TTXVN', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' })
     .returning('id')
     .executeTakeFirstOrThrow()
-  main = await createArticle({
+  const article = await createArticle({
     title: 'Đà Nẵng: Đường phố ngập sâu sau trận mưa lớn kỷ lục',
     categoryId: news.id,
     tags: ['Đà Nẵng', 'Mưa lớn'],
     authorIds: [hoa.id, nam.id],
     extra: { cover_media_id: cover.id },
   })
+  main = { ...article, categoryId: news.id }
   for (let i = 0; i < 25; i++) {
     await createArticle({ title: `Đà Nẵng mưa lớn: bản tin số ${i + 1}`, categoryId: news.id, tags: ['Mưa lớn'], authorIds: [hoa.id] })
   }
@@ -168,5 +169,31 @@ describe('D1 round trips of a public read that misses the caches', () => {
     expect(res.status).toBe(200)
     expect(res.body.data).toMatchObject({ id: draft.id, tags: [{ slug: 'da-nang' }] })
     expect(res.calls).toHaveLength(2)
+  })
+})
+
+describe('D1 round trips of a read with a partner key (cache miss)', () => {
+  it('costs the key look-up (1, on the primary) plus the route’s own budget; a refused key 1; a malformed one 0', async () => {
+    const admin = await staffClient('admin')
+    const full = (await admin.post('/api-keys', { name: 'Đối tác', body: 'full' })).body.data.key as string
+    const scoped = (await admin.post('/api-keys', { name: 'Thời sự', body: 'summary', category_ids: [main.categoryId] })).body.data.key as string
+    const keyedReads: [path: string, key: string, status: number, budget: number][] = [
+      [`/api/v1/articles/${main.id}`, full, 200, 2],
+      [`/api/v1/articles/${main.id}`, scoped, 200, 2],
+      [`/api/v1/articles/slug/${main.slug}`, scoped, 200, 2],
+      ['/api/v1/articles?limit=5&category=thoi-su', scoped, 200, 2],
+      ['/api/v1/search?q=da+nang', scoped, 200, 2],
+      [`/api/v1/articles/${main.id}/related`, scoped, 200, 2],
+      ['/api/v1/most-read?window=all', scoped, 200, 2],
+      ['/feeds/rss.xml', scoped, 200, 2],
+      ['/api/v1/categories', scoped, 200, 2],
+      [`/api/v1/articles/${main.id}`, `tin_key_${'Z'.repeat(43)}`, 401, 1],
+      [`/api/v1/articles/${main.id}`, 'not-a-key', 401, 0],
+    ]
+    for (const [path, key, status, budget] of keyedReads) {
+      const res = await countedFetch(path, { headers: { 'X-Api-Key': key } })
+      expect(res.status, `${path} ${res.text.slice(0, 200)}`).toBe(status)
+      expect(res.calls, path).toHaveLength(budget)
+    }
   })
 })

@@ -1,7 +1,7 @@
 import { deliverWebhooks } from './deliver-webhooks'
 import { fillMissingTitlePairs } from './fill-title-pairs'
 import { publishScheduled } from './publish-scheduled'
-import { rollupViews } from './rollup-views'
+import { rollupCounters } from './rollup-counters'
 
 /**
  * Jobs the cron tick runs, by name. Each job lives in its own file here.
@@ -10,7 +10,7 @@ export type ScheduledJob = (env: Env, controller: ScheduledController) => Promis
 
 export const scheduledJobs: Record<string, ScheduledJob> = {
   'publish-scheduled': publishScheduled,
-  'rollup-views': rollupViews,
+  'rollup-counters': rollupCounters,
   'fill-title-pairs': fillMissingTitlePairs,
   'deliver-webhooks': deliverWebhooks,
 }

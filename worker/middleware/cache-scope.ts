@@ -15,14 +15,14 @@ export type CacheScopeEnv = { Variables: { cacheScope?: string } }
  * so one scope's answer is never served to another.
  *
  * - the scope an authenticating middleware set (`c.set('cacheScope', …)`), e.g. a
- *   partner key's access level: callers who may see exactly the same share entries;
+ *   partner key's access level (`key:summary:3.4`): callers who may see exactly the same share entries;
  * - `anon` for a request without credentials;
  * - null, meaning "do not cache", for a request that carries credentials nothing has
- *   verified (an `Authorization` or `X-Api-Key` header before partner keys exist): it
- *   is answered from D1 and its answer is stored for no one.
+ *   verified (an `Authorization` that is no partner key, e.g. a staff token): it is
+ *   answered from D1 and its answer is stored for no one.
  *
  * @example
- * partnerKeys.use('*', async (c, next) => { c.set('cacheScope', `key:${key.access}`); await next() })
+ * c.set('cacheScope', await keyCacheScope(key)) // middleware/api-key.ts
  */
 export function cacheScope<E extends CacheScopeEnv>(c: Context<E>): string | null {
   const verified = c.get('cacheScope')

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 import { createDb, type D1Handle, type Db } from '../db/client'
 import { D1_BOOKMARK_HEADER, sessionStart } from '../lib/d1-session'
+import type { FeedScope } from '../services/feeds/feed-scope'
 
 /** Hono env of every route: the bindings and this request's database handles. */
 export type AppEnv = {
@@ -10,6 +11,10 @@ export type AppEnv = {
     db: Db
     /** What this request's statements and batches run on (services take it for `runBatch`). */
     d1: D1Handle
+    /** Set once a partner key is verified (middleware/api-key.ts): the read-cache scope (cache-scope.ts)… */
+    cacheScope?: string
+    /** …and what the key may read, for the API and the feeds alike; unset: anonymous (everything public). */
+    feedScope?: FeedScope
   }
 }
 

@@ -12,7 +12,18 @@ type Security = Record<string, string[]>[]
 const securitySchemes = {
   cookieAuth: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The browser session from `POST /api/admin/session`.' },
   bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal access token from `POST /api/admin/tokens`.' },
+  partnerKey: {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Api-Key',
+    description: 'A partner API key (`tin_key_…`), also accepted as `Authorization: Bearer tin_key_…`: optional unless the site requires keys (docs/partners.md).',
+  },
 } as const
+
+/** Public content and feeds: anyone (`{}`), or a partner key that narrows and counts. */
+const OPEN_OR_KEY: Security = [{}, { partnerKey: [] }]
+/** Public routes that never look at a key. */
+const KEYLESS = /^\/api\/v1\/(?:health|preview\/|articles\/\{id\}\/views)/
 
 /** The default for every admin operation: staff only, by cookie or token. */
 const STAFF: Security = [{ cookieAuth: [] }, { bearerAuth: [] }]
@@ -46,15 +57,18 @@ type Spec = Awaited<ReturnType<typeof generateSpecs>>
 let cached: Spec | undefined
 
 /**
- * Everything outside /api/admin is public: its operations say `security: []` unless a
+ * Everything outside /api/admin is public: its operations say `security: []`, or for
+ * content and feeds `[{}, { partnerKey: [] }]` (anyone, or with a key), unless a
  * route declared its own. Decided here by path, once, so a new public route cannot be
  * documented as staff-only by forgetting a line.
  */
+const takesKey = (path: string) => (path.startsWith('/api/v1/') || path.startsWith('/feeds/')) && !KEYLESS.test(path)
+
 function markPublicOperations(spec: Spec): Spec {
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
     if (path.startsWith('/api/admin')) continue
     for (const op of Object.values(item ?? {})) {
-      if (op && typeof op === 'object' && 'responses' in op) (op as { security?: Security }).security ??= []
+      if (op && typeof op === 'object' && 'responses' in op) (op as { security?: Security }).security ??= takesKey(path) ? OPEN_OR_KEY : []
     }
   }
   return spec

@@ -45,9 +45,14 @@ export function AppHeader({ user, route, onSignedOut }: Props) {
           {t('nav.media')}
         </Link>
         {user.role === 'admin' && (
-          <Link to={{ name: 'webhooks' }} current={route.name === 'webhooks'}>
-            {t('nav.webhooks')}
-          </Link>
+          <>
+            <Link to={{ name: 'keys' }} current={route.name === 'keys'}>
+              {t('nav.keys')}
+            </Link>
+            <Link to={{ name: 'webhooks' }} current={route.name === 'webhooks'}>
+              {t('nav.webhooks')}
+            </Link>
+          </>
         )}
         <Link to={{ name: 'trash' }} current={route.name === 'trash'}>
           {t('nav.trash')}

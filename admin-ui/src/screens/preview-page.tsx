@@ -60,7 +60,7 @@ export function PreviewPage({ token }: { token: string }) {
             {article.source && <span> · {article.source}</span>}
           </p>
           {article.summary && <p class="sapo">{article.summary}</p>}
-          <div class="prose" dangerouslySetInnerHTML={{ __html: article.body_html }} />
+          <div class="prose" dangerouslySetInnerHTML={{ __html: article.body_html ?? '' }} />
           {article.tags.length > 0 && <p class="tags">{article.tags.map((tag) => `#${tag.name}`).join('  ')}</p>}
         </article>
       )}

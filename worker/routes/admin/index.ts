@@ -4,6 +4,7 @@ import { adminBodyLimit } from '../../middleware/admin-body-limit'
 import { requireRole, requireStaff, type AdminEnv } from '../../middleware/auth'
 import { deliverWebhooksAfterSave } from '../../middleware/deliver-webhooks'
 import { invalidateReadsOnWrite } from '../../middleware/invalidate-reads'
+import { refuseApiKeys } from '../../middleware/refuse-api-keys'
 import { adminAuthRoutes } from './auth'
 import { adminContentRoutes } from './content'
 import { isMediaUpload } from './media-upload'
@@ -13,6 +14,7 @@ import { webhookRoutes } from './webhooks'
 
 /** The admin API under /api/admin: staff only, never CORS-open. */
 export const adminApi = new Hono<AppEnv>()
+  .use('*', refuseApiKeys())
   .use('*', adminBodyLimit({ except: isMediaUpload }))
   .use('*', invalidateReadsOnWrite())
   .use('*', deliverWebhooksAfterSave())

@@ -5,6 +5,7 @@ import { feedLimits } from '../../lib/feed-limits'
 import { siteSettings } from '../../lib/settings'
 import type { AppEnv } from '../../middleware/database'
 import { publicCache } from '../../middleware/public-cache'
+import { apiKeyAccess } from '../../middleware/api-key'
 import { publicCors } from '../../middleware/public-cors'
 import { readCache } from '../../middleware/read-cache'
 import { validate } from '../../middleware/validate'
@@ -29,11 +30,11 @@ const FORMATS = [
 /**
  * `/feeds/rss.xml`, `/feeds/atom.xml`, `/feeds/feed.json`, site-wide or `?category=`:
  * the newest published articles, one D1 round trip, cached like every public read.
- * What a caller may get (full bodies, which categories) is `c.var.feedScope`, which
- * nothing sets yet: anonymous readers get ANONYMOUS_FEED_SCOPE (full bodies, all
- * categories); partner keys will set theirs (services/feeds/feed-scope.ts).
+ * What a caller may get (full bodies, which categories) is `c.var.feedScope`, set
+ * by a verified partner key (middleware/api-key.ts); anonymous readers get
+ * ANONYMOUS_FEED_SCOPE (full bodies, all categories).
  */
-export const feedRoutes = new Hono<FeedAppEnv>().use('/feeds/*', publicCors())
+export const feedRoutes = new Hono<FeedAppEnv>().use('/feeds/*', publicCors()).use('/feeds/*', apiKeyAccess())
 
 for (const format of FORMATS) {
   feedRoutes.get(

@@ -1,5 +1,6 @@
 import type { AppEnv } from '../../middleware/database'
 import { Hono } from 'hono'
+import { apiKeyAccess } from '../../middleware/api-key'
 import { publicCors } from '../../middleware/public-cors'
 import { publicArticles } from './articles'
 import { publicHealth } from './health'
@@ -11,6 +12,7 @@ import { publicViews } from './views'
 /** The public, read-only API under /api/v1: published content only. */
 export const publicApi = new Hono<AppEnv>()
   .use('*', publicCors())
+  .use('*', apiKeyAccess())
   .route('/', publicHealth)
   .route('/', publicViews)
   .route('/', publicSearch)

@@ -8,12 +8,11 @@ import { siteSettings } from '../../lib/settings'
 import { publicCache } from '../../middleware/public-cache'
 import { readCache } from '../../middleware/read-cache'
 import { validate } from '../../middleware/validate'
-import { serializePublicArticle } from '../../serializers/article-public'
 import { serializeSearchHit } from '../../serializers/search-public'
 import { relatedArticles } from '../../services/search/related'
 import { searchPublished } from '../../services/search/public-search'
 import { responses } from './openapi-helpers'
-import { reads } from './serialize'
+import { articleView, reads, serializeArticles } from './serialize'
 
 const tags = ['Search']
 
@@ -36,7 +35,10 @@ export const publicSearch = new Hono<AppEnv>()
     async (c) => {
       const page = await searchPublished(reads(c), c.req.valid('query'))
       const settings = siteSettings(c.env)
-      const data = page.items.map((h) => serializeSearchHit(h, page.isHit, settings, h.bundle.views))
+      const view = articleView(c)
+      // A summary-only key's snippets come from the sapo alone, never the body.
+      const fullBody = c.var.feedScope?.fullBody !== false
+      const data = page.items.map((h) => view(serializeSearchHit(fullBody ? h : { ...h, bodyText: '' }, page.isHit, settings, h.bundle.views)))
       return c.json({ data, next_cursor: page.nextCursor }, 200)
     },
   )
@@ -57,7 +59,6 @@ export const publicSearch = new Hono<AppEnv>()
     async (c) => {
       const bundles = await relatedArticles(reads(c), c.req.valid('param').id, c.req.valid('query').limit)
       if (!bundles) throw notFound('Published article')
-      const settings = siteSettings(c.env)
-      return c.json({ data: bundles.map((b) => serializePublicArticle(b, settings, b.views)) }, 200)
+      return c.json({ data: serializeArticles(c, bundles) }, 200)
     },
   )

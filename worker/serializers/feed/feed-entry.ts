@@ -46,7 +46,7 @@ export function toFeedEntry(item: FeedArticle, settings: SiteSettings): FeedEntr
     title: xmlSafe(a.title),
     url: a.canonical_url,
     summary: xmlSafe(a.summary),
-    contentHtml: item.fullBody ? xmlSafe(a.body_html) : null,
+    contentHtml: item.fullBody ? xmlSafe(a.body_html ?? '') : null,
     published: zonedDate(a.published_at, settings.timeZone),
     updated: zonedDate(a.updated_at, settings.timeZone),
     category: a.category ? { slug: a.category.slug, name: xmlSafe(a.category.name) } : null,

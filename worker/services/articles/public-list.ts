@@ -7,6 +7,7 @@ import { PUBLIC_ARTICLE_COLUMNS } from './columns'
 import { rowsWithinBodyBudget } from './page-budget'
 import { publicExtras, toPublicBundles, type PublicBundle } from './public-bundle'
 import { readBatch, type PublicReads } from './read-batch'
+import { assertCategoryInScope, inCategories } from './category-scope'
 import { assertFiltersFound, filterCheck, idOfSlug } from './slug-filters'
 import { publiclyVisible } from './visibility'
 
@@ -43,10 +44,11 @@ export interface ArticlePage {
  * tag's articles.
  */
 export async function listPublishedArticles(r: PublicReads, q: ArticleListQuery): Promise<ArticlePage> {
-  const { query, plan } = buildPublishedListQuery(r.db, q)
+  const { query, plan } = buildPublishedListQuery(r.db, q, r.categories)
   const check = filterCheck(r.db, q)
   const read = await readBatch(r, check ? [query, check] : [query])
   if (check) assertFiltersFound(read.rows[1]![0], q)
+  if (check) assertCategoryInScope(read.rows[1]![0], q.category, r.categories)
   const rows = read.rows[0] as (ArticleRow & { title_sort: string; body_html: string })[]
   const full = rows.slice(0, q.limit)
   const page = full.slice(0, rowsWithinBodyBudget(full))
@@ -62,7 +64,7 @@ export async function listPublishedArticles(r: PublicReads, q: ArticleListQuery)
  * exact SQL the API sends and check it never scans the table or sorts in a temp
  * b-tree.
  */
-export function buildPublishedListQuery(db: Db, q: ArticleListQuery) {
+export function buildPublishedListQuery(db: Db, q: ArticleListQuery, categories?: readonly number[] | null) {
   const sortDef = SORTS[q.sort]
   const byPublishTime = q.sort === '-published_at' || q.sort === 'published_at'
   const driver = byPublishTime && q.tag ? 'tag' : byPublishTime && q.author ? 'author' : 'articles'
@@ -102,6 +104,7 @@ export function buildPublishedListQuery(db: Db, q: ArticleListQuery) {
     )
   }
   if (q.category) query = query.where('a.category_id', '=', idOfSlug(db, 'categories', q.category))
+  if (categories) query = query.where(inCategories(categories))
   if (q.featured === 'true') query = query.where(sql<boolean>`a.featured = 1`)
   if (q.featured === 'false') query = query.where(sql<boolean>`a.featured = 0`)
   if (q.since) query = query.where('a.published_at', '>=', q.since)

@@ -1,16 +1,18 @@
-import type { Db } from '../../db/client'
+import { inCategories } from './category-scope'
 import { PUBLIC_ARTICLE_COLUMNS } from './columns'
 import { publicExtras, toPublicBundles, type PublicBundle } from './public-bundle'
 import { readBatch, type PublicReads } from './read-batch'
 import { publiclyVisible } from './visibility'
 
-/** A published article with everything the public API shows of it: one statement. */
-const publishedArticle = (db: Db) =>
-  db.selectFrom('articles as a').select(PUBLIC_ARTICLE_COLUMNS).select(publicExtras(db)).where(publiclyVisible())
+/** A published article the caller may read, with everything the public API shows of it: one statement. */
+function publishedArticle(r: PublicReads) {
+  const query = r.db.selectFrom('articles as a').select(PUBLIC_ARTICLE_COLUMNS).select(publicExtras(r.db)).where(publiclyVisible())
+  return r.categories ? query.where(inCategories(r.categories)) : query
+}
 
 /** One published article by id, or null (one D1 round trip). Drafts, trash and archive never match. */
 export async function getPublishedArticleById(r: PublicReads, id: number): Promise<PublicBundle | null> {
-  const read = await readBatch(r, [publishedArticle(r.db).where('a.id', '=', id)])
+  const read = await readBatch(r, [publishedArticle(r).where('a.id', '=', id)])
   return toPublicBundles(read.rows[0]!, read)[0] ?? null
 }
 
@@ -26,13 +28,14 @@ export type SlugLookup =
  * round trip whichever it turns out to be.
  */
 export async function getPublishedArticleBySlug(r: PublicReads, slug: string): Promise<SlugLookup> {
-  const moved = r.db
+  const history = r.db
     .selectFrom('slug_history as h')
     .innerJoin('articles as a', 'a.id', 'h.article_id')
     .select('a.slug')
     .where('h.slug', '=', slug)
     .where(publiclyVisible())
-  const read = await readBatch(r, [publishedArticle(r.db).where('a.slug', '=', slug), moved])
+  const moved = r.categories ? history.where(inCategories(r.categories)) : history
+  const read = await readBatch(r, [publishedArticle(r).where('a.slug', '=', slug), moved])
   const [bundle] = toPublicBundles(read.rows[0]!, read)
   if (bundle) return { kind: 'found', bundle }
   const current = read.rows[1]![0]?.slug as string | undefined
@@ -42,6 +45,6 @@ export async function getPublishedArticleBySlug(r: PublicReads, slug: string): P
 /** Published articles by id, those still public, in one round trip (webhook payloads). */
 export async function getPublishedArticlesByIds(r: PublicReads, ids: number[]): Promise<PublicBundle[]> {
   if (ids.length === 0) return []
-  const read = await readBatch(r, [publishedArticle(r.db).where('a.id', 'in', ids)])
+  const read = await readBatch(r, [publishedArticle(r).where('a.id', 'in', ids)])
   return toPublicBundles(read.rows[0]!, read)
 }

@@ -3,11 +3,13 @@ import type { Db, D1Handle } from '../../db/client'
 import { viewCounterFor } from '../views/counter'
 import { localViews } from '../views/read'
 
-/** What a public read runs on: this request's Kysely client and D1 handle, and the KV of the view counter. */
+/** What a public read runs on: this request's Kysely client and D1 handle, the KV of the view counter, and the caller's categories. */
 export interface PublicReads {
   db: Db
   d1: D1Handle
   kv: KVNamespace
+  /** The only categories the caller may read (a partner key's, services/articles/category-scope.ts); null or absent: all. */
+  categories?: readonly number[] | null
 }
 
 export interface ReadResult {

@@ -1,10 +1,10 @@
 import { sql, type RawBuilder } from 'kysely'
 import { jsonObjectFrom } from 'kysely/helpers/sqlite'
-import { notFound } from '../../lib/errors'
 import type { FeedLimits } from '../../lib/feed-limits'
 import { buildPublishedListQuery } from '../articles/public-list'
 import { toPublicBundles, type PublicBundle } from '../articles/public-bundle'
 import { readBatch, type PublicReads } from '../articles/read-batch'
+import { assertCategoryInScope } from '../articles/category-scope'
 import { assertFiltersFound, filterCheck } from '../articles/slug-filters'
 import type { FeedScope } from './feed-scope'
 
@@ -34,21 +34,19 @@ export async function listFeedArticles(
   r: PublicReads,
   q: { category?: string; scope: FeedScope; limits: Pick<FeedLimits, 'feedItems' | 'feedBodyChars'> },
 ): Promise<FeedArticle[]> {
-  const { query } = buildPublishedListQuery(r.db, { limit: q.limits.feedItems, sort: '-published_at', category: q.category })
+  const allowed = q.scope.categories
+  const { query } = buildPublishedListQuery(r.db, { limit: q.limits.feedItems, sort: '-published_at', category: q.category }, allowed)
   const feedQuery = query
     .select(
       (jsonObjectFrom(
         r.db.selectFrom('media as fm').select(['fm.content_type', 'fm.size']).where('fm.id', '=', sql.ref<number>('a.cover_media_id')),
       ) as unknown as RawBuilder<string | null>).as('cover_file_json'),
     )
-  const allowed = q.scope.categories
-  const scoped = allowed ? feedQuery.where(sql<boolean>`a.category_id IN (SELECT value FROM json_each(${JSON.stringify(allowed)}))`) : feedQuery
   const check = filterCheck(r.db, { category: q.category })
-  const read = await readBatch(r, check ? [scoped, check] : [scoped])
+  const read = await readBatch(r, check ? [feedQuery, check] : [feedQuery])
   if (check) {
-    const row = read.rows[1]![0]
-    assertFiltersFound(row, { category: q.category })
-    if (allowed && !allowed.includes(row!.category as number)) throw notFound(`Category "${q.category}"`)
+    assertFiltersFound(read.rows[1]![0], { category: q.category })
+    assertCategoryInScope(read.rows[1]![0], q.category, allowed)
   }
   const rows = read.rows[0]!.slice(0, q.limits.feedItems)
   const bundles = toPublicBundles(rows.map(({ cover_file_json, ...row }) => row), read)

@@ -1,9 +1,8 @@
 /**
- * What a feed reader may receive. Anonymous readers get full bodies of every
- * category today; the partner-key middleware (issue 11, later) will set a key's
- * scope with `c.set('feedScope', …)` (and `cacheScope` to match, so cached feeds
- * of one scope are never served to another: middleware/cache-scope.ts) and the
- * feed code needs no other change.
+ * What a reader may receive, in the feeds and the API alike. Anonymous readers get
+ * full bodies of every category; a verified partner key sets its scope with
+ * `c.set('feedScope', …)` (and `cacheScope` to match, so cached reads of one scope
+ * are never served to another: middleware/api-key.ts, middleware/cache-scope.ts).
  */
 export interface FeedScope {
   /** Full article HTML (`content:encoded`, Atom `content`, `content_html`); false: summaries only. */

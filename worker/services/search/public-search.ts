@@ -3,6 +3,7 @@ import type { Db } from '../../db/client'
 import { PUBLIC_ARTICLE_COLUMNS } from '../articles/columns'
 import { publicExtras, toPublicBundles } from '../articles/public-bundle'
 import { readBatch, type PublicReads } from '../articles/read-batch'
+import { assertCategoryInScope } from '../articles/category-scope'
 import { assertFiltersFound, filterCheck, idOfSlug } from '../articles/slug-filters'
 import { peekOffset, rankCursor } from './page-cursor'
 import { compileQuery } from './query'
@@ -37,12 +38,13 @@ export async function searchPublished(r: PublicReads, input: SearchInput): Promi
   const query = compileQuery(input.q)
   const offset = peekOffset(input.cursor)
   const category = input.category ? idOfSlug(r.db, 'categories', input.category) : undefined
-  const ranked = rankedIds({ query, scope: PUBLIC, categoryId: category, limit: input.limit, offset })
+  const ranked = rankedIds({ query, scope: PUBLIC, categoryId: category, categories: r.categories, limit: input.limit, offset })
   const check = filterCheck(r.db, { category: input.category })
   const queries = [...(ranked ? [hitsQuery(r.db, ranked, offset + input.limit)] : []), ...(check ? [check] : [])]
   const read = queries.length ? await readBatch(r, queries) : null
   const checked = check && read ? read.rows.at(-1)![0] : undefined
   if (check) assertFiltersFound(checked, { category: input.category })
+  if (check) assertCategoryInScope(checked, input.category, r.categories)
   const categoryId = checked?.category as number | undefined
   const cursor = rankCursor(input.cursor, [PUBLIC, query.folded, query.exact, categoryId])
   const rows = ranked && read ? read.rows[0]! : []

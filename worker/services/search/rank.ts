@@ -1,6 +1,7 @@
 import { sql, type Expression, type RawBuilder } from 'kysely'
 import type { ArticleStatus } from '../../../schema/database'
 import type { Db } from '../../db/client'
+import { inCategories } from '../articles/category-scope'
 import { publiclyVisible } from '../articles/visibility'
 import type { SearchQuery } from './query'
 
@@ -21,6 +22,8 @@ export interface RankRequest {
   scope: SearchScope
   /** A category id, or a subquery giving it (idOfSlug: no round trip of its own). */
   categoryId?: number | Expression<unknown> | undefined
+  /** The only categories the caller may read (a partner key's); null or absent: all. */
+  categories?: readonly number[] | null | undefined
   limit: number
   offset: number
   /** Matches ranked at most (tests use a small one). */
@@ -62,6 +65,7 @@ export function rankedIds(r: RankRequest): RawBuilder<{ id: number; pos: number 
   if (!r.query.folded) return null
   const filters = [sql`search_folded MATCH ${r.query.folded}`, scopeFilter(r.scope)]
   if (r.categoryId !== undefined) filters.push(sql`a.category_id = ${r.categoryId}`)
+  if (r.categories) filters.push(inCategories(r.categories))
   const exact = r.query.exact
     ? sql`SELECT rowid AS id, ${EXACT_BM25} AS r FROM search_exact
         WHERE search_exact MATCH ${r.query.exact} AND rowid >= (SELECT min(id) FROM pool)`

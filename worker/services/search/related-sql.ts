@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import { unionAll } from '../../db/union-all'
+import { inCategories } from '../articles/category-scope'
 import { publiclyVisible } from '../articles/visibility'
 
 /** Score points: each shared tag, the same category, a title alike (strong / some). */
@@ -24,8 +25,14 @@ export const MAX_TAGS = 8
  * sapo or body, or one in its title). Newest first among equals. Never the article
  * itself, never an unpublished one (pub_at is set only while an article is visible).
  */
-export function relatedRanking(id: number, limit: number, pairs: string | null): RawBuilder<{ id: number; pos: number }> {
+export function relatedRanking(
+  id: number,
+  limit: number,
+  pairs: string | null,
+  categories?: readonly number[] | null,
+): RawBuilder<{ id: number; pos: number }> {
   const visible = publiclyVisible('a')
+  const allowed = categories ? sql`AND ${inCategories(categories)}` : sql``
   const tagged = unionAll(
     Array.from({ length: MAX_TAGS }, (_, k) =>
       sql`SELECT * FROM (SELECT article_id AS id FROM article_tags
@@ -62,7 +69,7 @@ export function relatedRanking(id: number, limit: number, pairs: string | null):
       JOIN articles AS a INDEXED BY articles_search_filter ON a.id = c.id
       LEFT JOIN shared AS sh ON sh.id = a.id
       LEFT JOIN alike AS al ON al.id = a.id
-      WHERE ${visible} AND EXISTS (SELECT 1 FROM src)
+      WHERE ${visible} AND EXISTS (SELECT 1 FROM src) ${allowed}
     )
     SELECT s.id, row_number() OVER (ORDER BY s.base + CASE WHEN s.is_alike THEN ${text} ELSE 0 END DESC, s.published_at DESC, s.id DESC) AS pos
     FROM scored AS s

@@ -3,6 +3,7 @@ import { titlePairsJson } from '../../lib/title-pairs'
 import { PUBLIC_ARTICLE_COLUMNS } from '../articles/columns'
 import { publicExtras, toPublicBundles, type PublicBundle } from '../articles/public-bundle'
 import { readBatch, type PublicReads } from '../articles/read-batch'
+import { inCategories } from '../articles/category-scope'
 import { publiclyVisible } from '../articles/visibility'
 import { relatedRanking } from './related-sql'
 
@@ -17,9 +18,10 @@ import { relatedRanking } from './related-sql'
 export async function relatedArticles(r: PublicReads, id: number, limit: number): Promise<PublicBundle[] | null> {
   let pairs: string | null = null
   for (;;) {
-    const source = r.db.selectFrom('articles as a').select(['a.title', 'a.title_pairs']).where('a.id', '=', id).where(publiclyVisible())
+    const article = r.db.selectFrom('articles as a').select(['a.title', 'a.title_pairs']).where('a.id', '=', id).where(publiclyVisible())
+    const source = r.categories ? article.where(inCategories(r.categories)) : article
     const related = r.db
-      .selectFrom(sql<{ id: number; pos: number }>`(${relatedRanking(id, limit, pairs)})`.as('ranked'))
+      .selectFrom(sql<{ id: number; pos: number }>`(${relatedRanking(id, limit, pairs, r.categories)})`.as('ranked'))
       .crossJoin('articles as a')
       .whereRef('a.id', '=', 'ranked.id')
       .select(PUBLIC_ARTICLE_COLUMNS)

@@ -1,4 +1,4 @@
-import { addCount, articleSum, encodeShard, hourIndex, shardKey, SHARD_TTL_SECONDS, type HourCounts } from './shard'
+import { addCount, articleSum, encodeShard, hourIndex, shardKey, SHARD_PREFIX, SHARD_TTL_SECONDS, type HourCounts } from './shard'
 
 /** How long views wait in the isolate before they are written to KV. */
 export const DEFAULT_FLUSH_DELAY_MS = 5_000
@@ -34,6 +34,8 @@ export interface Shard {
 }
 
 export interface ViewCounterOptions {
+  /** Key prefix of this counter's shards (default `views:v1:`); another counter (API key usage) has its own. */
+  prefix?: string
   flushDelayMs?: number
   now?: () => number
   isolateId?: string
@@ -67,10 +69,13 @@ export class ViewCounter {
 
   #now = () => this.options.now?.() ?? Date.now()
 
-  /** Counts one view of an article now. */
-  record(articleId: number, ctx?: WaitUntil): void {
+  /**
+   * Counts one view of an article now, in the current UTC hour; another counter
+   * passes its own `bucket` (a positive integer its rollup understands).
+   */
+  record(articleId: number, ctx?: WaitUntil, bucket?: number): void {
     const now = this.#now()
-    addCount(this.#pending, articleId, hourIndex(now))
+    addCount(this.#pending, articleId, bucket ?? hourIndex(now))
     if (this.#pending.size >= MAX_SHARD_ARTICLES) {
       ctx?.waitUntil(this.flush())
       return
@@ -102,7 +107,7 @@ export class ViewCounter {
     if (this.#pending.size > 0) {
       const counts = this.#pending
       this.#pending = new Map()
-      const key = shardKey(now, this.isolateId, ++this.#seq)
+      const key = shardKey(now, this.isolateId, ++this.#seq, this.options.prefix ?? SHARD_PREFIX)
       const shard: Shard = { key, counts, body: encodeShard(counts), state: 'writing', lastAttempt: now, writtenAt: null }
       this.#shards.push(shard)
       due.unshift(shard)

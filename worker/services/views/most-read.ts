@@ -4,6 +4,7 @@ import type { Db } from '../../db/client'
 import { PUBLIC_ARTICLE_COLUMNS } from '../articles/columns'
 import { publicExtras, toPublicBundles, type PublicBundle } from '../articles/public-bundle'
 import { readBatch, type PublicReads } from '../articles/read-batch'
+import { assertCategoryInScope, inCategories } from '../articles/category-scope'
 import { assertFiltersFound, filterCheck, idOfSlug } from '../articles/slug-filters'
 import { publiclyVisible } from '../articles/visibility'
 import { hourIndex, hourIso } from './shard'
@@ -30,7 +31,10 @@ type CategoryFilter = number | ReturnType<typeof idOfSlug>
  * (buckets live 31 days), where walking the primary key in article order is faster
  * than sorting. A category always walks its own (category_id, hour) index.
  */
-export function mostReadQuery(db: Db, o: { window: MostReadWindow; categoryId?: CategoryFilter | undefined; limit: number; now?: number }) {
+export function mostReadQuery(
+  db: Db,
+  o: { window: MostReadWindow; categoryId?: CategoryFilter | undefined; categories?: readonly number[] | null | undefined; limit: number; now?: number },
+) {
   if (o.window === 'all') {
     let query = db
       .selectFrom('article_views as v')
@@ -39,6 +43,7 @@ export function mostReadQuery(db: Db, o: { window: MostReadWindow; categoryId?: 
       .select(PUBLIC_ARTICLE_COLUMNS)
       .select(publicExtras(db))
       .where(publiclyVisible())
+    if (o.categories) query = query.where(inCategories(o.categories))
     if (o.categoryId !== undefined) query = query.where('v.category_id', '=', o.categoryId)
     return query.orderBy('v.total', 'desc').orderBy('v.article_id', 'desc').limit(o.limit)
   }
@@ -46,13 +51,14 @@ export function mostReadQuery(db: Db, o: { window: MostReadWindow; categoryId?: 
   let sums = db.selectFrom('article_view_hours as h').select(['h.article_id', sql<number>`sum(h.views)`.as('n')]).where('h.hour', '>=', since)
   if (o.categoryId !== undefined) sums = sums.where('h.category_id', '=', o.categoryId)
   const grouped = o.window === '24h' && o.categoryId === undefined ? sums.groupBy(sql`+h.article_id`) : sums.groupBy('h.article_id')
-  return db
+  const ranked = db
     .selectFrom(grouped.as('w'))
     .crossJoin('articles as a')
     .whereRef('a.id', '=', 'w.article_id')
     .select(PUBLIC_ARTICLE_COLUMNS)
     .select(publicExtras(db))
     .where(publiclyVisible())
+  return (o.categories ? ranked.where(inCategories(o.categories)) : ranked)
     .orderBy('w.n', 'desc')
     .orderBy('w.article_id', 'desc')
     .limit(o.limit)
@@ -65,7 +71,8 @@ export function mostReadQuery(db: Db, o: { window: MostReadWindow; categoryId?: 
 export async function mostReadArticles(r: PublicReads, o: MostReadOptions): Promise<PublicBundle[]> {
   const categoryId = o.category ? idOfSlug(r.db, 'categories', o.category) : undefined
   const check = filterCheck(r.db, { category: o.category })
-  const read = await readBatch(r, [mostReadQuery(r.db, { ...o, categoryId }), ...(check ? [check] : [])])
+  const read = await readBatch(r, [mostReadQuery(r.db, { ...o, categoryId, categories: r.categories }), ...(check ? [check] : [])])
   if (check) assertFiltersFound(read.rows[1]![0], { category: o.category })
+  if (check) assertCategoryInScope(read.rows[1]![0], o.category, r.categories)
   return toPublicBundles(read.rows[0]!, read)
 }

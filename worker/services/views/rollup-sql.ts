@@ -17,7 +17,7 @@ const JSON_PARAM_BYTES = 90_000
 const PUBLISHED = "a.status = 'published' AND a.deleted_at IS NULL"
 
 /** Items as JSON arrays of at most `maxBytes` each (keys and count rows are ASCII: length is bytes). */
-function jsonChunks(items: unknown[], maxBytes = JSON_PARAM_BYTES): string[] {
+export function jsonChunks(items: unknown[], maxBytes = JSON_PARAM_BYTES): string[] {
   const out: string[] = []
   let part: string[] = []
   let size = 2
@@ -46,6 +46,15 @@ export function selectDone(d1: D1Handle, keys: string[]): D1PreparedStatement {
  * and none of its increments land.
  */
 export function foldStatements(d1: D1Handle, keys: string[], rows: CountRow[], nowIso: string): D1PreparedStatement[] {
+  return [...recordDone(d1, keys, nowIso), ...viewCountStatements(d1, rows, nowIso)]
+}
+
+/** Records shard keys as folded (the done-set of every counter: keys differ by prefix). */
+export const recordDone = (d1: D1Handle, keys: string[], nowIso: string): D1PreparedStatement[] =>
+  jsonChunks(keys).map((part) => d1.prepare('INSERT INTO view_shards_done (key, done_at) SELECT value, ? FROM json_each(?)').bind(nowIso, part))
+
+/** Adds view count rows to the hourly buckets and the all-time totals of published articles. */
+export function viewCountStatements(d1: D1Handle, rows: CountRow[], nowIso: string): D1PreparedStatement[] {
   const perHour = new Map<string, [number, string, number]>()
   const perArticle = new Map<number, number>()
   for (const [articleId, hour, n] of rows) {
@@ -56,9 +65,6 @@ export function foldStatements(d1: D1Handle, keys: string[], rows: CountRow[], n
     perArticle.set(articleId, (perArticle.get(articleId) ?? 0) + n)
   }
   return [
-    ...jsonChunks(keys).map((part) =>
-      d1.prepare('INSERT INTO view_shards_done (key, done_at) SELECT value, ? FROM json_each(?)').bind(nowIso, part),
-    ),
     ...jsonChunks([...perHour.values()]).map((part) =>
       d1
         .prepare(

@@ -1,10 +1,15 @@
 import { mapLimit } from '../../lib/map-limit'
 import type { D1Handle } from '../../db/client'
 import { BULK_GET_MAX, KV_OPS_PER_RUN, LIST_PAGE_MAX, shardsWithin } from './kv-budget'
-import { foldStatements, pruneStatements, selectDone } from './rollup-sql'
-import { decodeShard, DONE_RETENTION_MS, hourIndex, hourIso, SHARD_PREFIX, shardCreatedAt, type CountRow } from './shard'
+import { recordDone, selectDone } from './rollup-sql'
+import { decodeShard, shardCreatedAt, type CountRow } from './shard'
+import { VIEW_SINK, type ShardSink } from './sink'
+
+export { VIEW_SINK, type ShardSink } from './sink'
 
 export interface RollupOptions {
+  /** Which counter's shards to fold (default: the views). */
+  sink?: ShardSink
   now?: number
   /** KV operations this run may make: list pages, bulk gets and deletes (default KV_OPS_PER_RUN). */
   kvOps?: number
@@ -42,8 +47,6 @@ const DELETE_AFTER_MS = 2_000
 export const REDELETE_AFTER_MS = 5 * 60_000
 /** List pages per run: bounds the D1 look-ups (one per group of listed keys) when pages hold only folded keys. */
 const MAX_LIST_PAGES = 3
-/** Hourly buckets are kept a little longer than the longest window (30 days). */
-const BUCKET_RETENTION_HOURS = 31 * 24
 const MAX_ATTEMPTS = 4
 
 const isKeyConflict = (err: unknown) => /UNIQUE constraint failed/i.test(String(err))
@@ -66,7 +69,7 @@ function leftover(key: string, doneAt: number, now: number): boolean {
  * rolls back and is rebuilt without it (no second KV read). Returns the KV reads
  * made and the keys to delete.
  */
-async function foldGroup(d1: D1Handle, kv: KVNamespace, keys: string[], now: number, report: RollupReport) {
+async function foldGroup(d1: D1Handle, kv: KVNamespace, sink: ShardSink, keys: string[], now: number, report: RollupReport) {
   const nowIso = new Date(now).toISOString()
   const values = new Map<string, string | null>()
   let kvReads = 0
@@ -83,7 +86,7 @@ async function foldGroup(d1: D1Handle, kv: KVNamespace, keys: string[], now: num
     const rows: CountRow[] = readable.flatMap((k) => decodeShard(values.get(k)!))
     if (readable.length > 0) {
       try {
-        await d1.batch(foldStatements(d1, readable, rows, nowIso))
+        await d1.batch([...recordDone(d1, readable, nowIso), ...sink.fold(d1, rows, nowIso)])
       } catch (err) {
         if (!isKeyConflict(err) || attempt >= MAX_ATTEMPTS) throw err
         report.conflicts++
@@ -116,6 +119,7 @@ async function foldGroup(d1: D1Handle, kv: KVNamespace, keys: string[], now: num
  */
 export async function rollupShards(d1: D1Handle, kv: KVNamespace, options: RollupOptions = {}): Promise<RollupReport> {
   const now = options.now ?? Date.now()
+  const sink = options.sink ?? VIEW_SINK
   const groupSize = Math.min(options.groupSize ?? BULK_GET_MAX, BULK_GET_MAX)
   const budget = options.kvOps ?? KV_OPS_PER_RUN
   const report: RollupReport = { listed: 0, folded: 0, views: 0, alreadyDone: 0, unreadable: 0, deleted: 0, conflicts: 0, kvOps: 0, complete: false }
@@ -124,12 +128,12 @@ export async function rollupShards(d1: D1Handle, kv: KVNamespace, options: Rollu
   for (let page = 0; page < MAX_LIST_PAGES && !report.complete; page++) {
     const limit = Math.min(LIST_PAGE_MAX, shardsWithin(left - 1, groupSize))
     if (limit < 1) break
-    const listing = await kv.list({ prefix: SHARD_PREFIX, limit, ...(cursor ? { cursor } : {}) })
+    const listing = await kv.list({ prefix: sink.prefix, limit, ...(cursor ? { cursor } : {}) })
     left--
     const keys = listing.keys.map((k) => k.name).filter((name) => shardCreatedAt(name) !== null)
     report.listed += keys.length
     for (let i = 0; i < keys.length; i += groupSize) {
-      const { kvReads, toDelete } = await foldGroup(d1, kv, keys.slice(i, i + groupSize), now, report)
+      const { kvReads, toDelete } = await foldGroup(d1, kv, sink, keys.slice(i, i + groupSize), now, report)
       const deleted = await mapLimit(toDelete, 16, (k) => kv.delete(k).then(() => true, () => false))
       left -= kvReads + toDelete.length
       report.deleted += deleted.filter(Boolean).length
@@ -139,7 +143,7 @@ export async function rollupShards(d1: D1Handle, kv: KVNamespace, options: Rollu
   }
   report.kvOps = budget - left
 
-  const doneBefore = new Date(now - DONE_RETENTION_MS).toISOString()
-  await d1.batch(pruneStatements(d1, doneBefore, hourIso(hourIndex(now) - BUCKET_RETENTION_HOURS)))
+  const prune = sink.prune(d1, now)
+  if (prune.length) await d1.batch(prune)
   return report
 }

@@ -1,7 +1,9 @@
 /**
- * The KV side of the view counter: one shard is one flush of one isolate, written
- * once under its own key and never changed (a retried write repeats the same
- * bytes), so a key has exactly one writer and at most one write a second.
+ * The KV side of the view counter (and of every counter built on it, e.g. API key
+ * usage: services/api-keys/usage.ts): one shard is one flush of one isolate,
+ * written once under its own key and never changed (a retried write repeats the
+ * same bytes), so a key has exactly one writer and at most one write a second.
+ * Counters differ by key prefix and by what their "hour" bucket means.
  */
 
 /** Article id -> hour index -> views. */
@@ -28,13 +30,13 @@ export const hourIndex = (ms: number) => Math.floor(ms / HOUR_MS)
 /** The ISO start of an hour index, the `hour` column of article_view_hours. */
 export const hourIso = (hour: number) => new Date(hour * HOUR_MS).toISOString()
 
-/** `views:v1:<created ms, 13 digits>:<isolate id>:<sequence>`: sortable by creation time. */
-export const shardKey = (createdAt: number, isolateId: string, seq: number) =>
-  `${SHARD_PREFIX}${String(createdAt).padStart(13, '0')}:${isolateId}:${seq}`
+/** `views:v1:<created ms, 13 digits>:<isolate id>:<sequence>` (another counter's prefix instead of `views:v1:`): sortable by creation time. */
+export const shardKey = (createdAt: number, isolateId: string, seq: number, prefix = SHARD_PREFIX) =>
+  `${prefix}${String(createdAt).padStart(13, '0')}:${isolateId}:${seq}`
 
 /** When a shard key was created, or null for a key this code did not write. */
 export function shardCreatedAt(key: string): number | null {
-  const match = /^views:v1:(\d{13}):[\w-]+:\d+$/.exec(key)
+  const match = /^[a-z-]+:v1:(\d{13}):[\w-]+:\d+$/.exec(key)
   return match ? Number(match[1]) : null
 }
 
