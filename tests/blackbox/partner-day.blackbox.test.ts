@@ -2,15 +2,24 @@
  * A partner's day over HTTP, against the running worker and the newsroom corpus:
  * an admin mints a summary-only key for one category; the partner reads the feed,
  * the list and an article with it (only that category, never a body), is refused
- * another category's article, is refused on the admin API, and is refused once the
- * key is revoked. Webhooks join this day in their own change.
+ * another category's article, registers a webhook and is told, signed, when the
+ * desk publishes a story of its category, which it then reads with its key; it is
+ * refused on the admin API, and refused once the key is revoked. Its webhook
+ * endpoint is a real node:http server on 127.0.0.1 (WEBHOOK_ALLOW_PRIVATE=1).
  */
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { verifyTinSignature } from '../../docs/examples/verify-webhook.mjs'
 import { send, seen } from './support/http.ts'
 import { itLoggedNoUnhandledError, useNewsroom } from './support/suite.ts'
+import { startReceiver } from './support/webhook-receiver.ts'
 
-describe('a partner’s day with an API key, over HTTP', () => {
-  const room = useNewsroom()
+describe('a partner’s day with an API key, feeds and a webhook, over HTTP', () => {
+  const room = useNewsroom({ WEBHOOK_ALLOW_PRIVATE: '1' })
+  let receiver: Awaited<ReturnType<typeof startReceiver>>
+  beforeAll(async () => {
+    receiver = await startReceiver()
+  })
+  afterAll(() => receiver?.close())
   let key = ''
   let keyId = 0
   let category = 0
@@ -53,6 +62,29 @@ describe('a partner’s day with an API key, over HTTP', () => {
     expect((await partner(`/api/v1/articles/${other.id}`)).status).toBe(404)
     // The same article, anonymously, still has its body.
     expect((await send(room().url, 'GET', `/api/v1/articles/${mine.id}`)).json.data.body_html).toBeTypeOf('string')
+  })
+
+  it('is told by a signed webhook when the desk publishes in its category, and reads that story with its key', async () => {
+    const hook = await room().api.post('/webhooks', { url: receiver.url('partner-day', 'ok'), events: ['article.published'], description: 'Cổng tin đối tác' })
+    expect(hook.status, seen(hook)).toBe(201)
+    const title = 'Đà Nẵng: Đường phố ngập sâu sau trận mưa lớn kỷ lục, hàng nghìn hộ dân bị cô lập'
+    const draft = await room().api.post('/articles', { title, summary: 'Mưa lớn kéo dài khiến nhiều tuyến phố ngập sâu.', body_html: '<p>Sáng 18/4, nhiều tuyến đường ngập sâu 0,5 m.</p>', category_id: category })
+    expect(draft.status, seen(draft)).toBe(201)
+    const published = await room().api.post(`/articles/${draft.json.data.id}/publish`, {}, { 'if-match': `"${draft.json.data.version}"` })
+    expect(published.status, seen(published)).toBe(200)
+
+    const [arrival] = await receiver.until('partner-day', 1)
+    expect(verifyTinSignature(hook.json.data.secret, arrival!.raw, arrival!.headers['tin-signature'] as string)).toBe(true)
+    const event = JSON.parse(arrival!.raw.toString('utf8'))
+    expect(arrival!.headers['tin-event']).toBe('article.published')
+    expect(event.data.article.id).toBe(draft.json.data.id)
+
+    const read = await partner(`/api/v1/articles/${draft.json.data.id}`)
+    expect(read.status, seen(read)).toBe(200)
+    expect(read.json.data.title).toBe(title)
+    expect(read.json.data).not.toHaveProperty('body_html')
+    const feed = await partner(`/feeds/feed.json`)
+    expect(feed.json.items.map((i: { title: string }) => i.title)).toContain(title)
   })
 
   it('is refused on the admin API, and everywhere once revoked', async () => {
