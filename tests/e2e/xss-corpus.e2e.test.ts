@@ -52,13 +52,13 @@ describe('XSS corpus rendered in chromium', () => {
     await page.setContent(`<!doctype html><meta charset="utf-8"><body><article>${html}</article></body>`)
     const link = await page.$('a')
     if (link) {
-      const facts = await link.evaluate((a: HTMLAnchorElement) => ({ protocol: a.getAttribute('href') === null ? null : a.protocol, target: a.target, rel: a.rel }))
+      const facts = await link.evaluate((a: any) => ({ protocol: a.getAttribute('href') === null ? null : a.protocol, target: a.target, rel: a.rel }))
       expect(facts.protocol).not.toBe('javascript:')
       if (facts.target) expect(facts.rel.split(' ')).toEqual(expect.arrayContaining(['noopener', 'noreferrer']))
       if (!facts.target) await link.click({ timeout: 2_000 }).catch(() => undefined)
     }
     const frameAllow = await page.$eval('iframe', (f) => f.getAttribute('allow')).catch(() => null)
     expect(frameAllow ?? '').not.toMatch(/camera|microphone|geolocation/)
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? 0)).toBe(0)
+    expect(await page.evaluate(() => (globalThis as { __xss?: number }).__xss ?? 0)).toBe(0)
   })
 })
