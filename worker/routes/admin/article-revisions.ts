@@ -24,7 +24,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     validate('param', IdParam),
     validate('query', TaxonomyListQuery),
     async (c) => {
-      const page = await listRevisions(c.var.db, c.req.valid('param').id, c.req.valid('query'))
+      const page = await listRevisions(c.var.db, actorOf(c), c.req.valid('param').id, c.req.valid('query'))
       const settings = siteSettings(c.env)
       return c.json({ data: page.items.map((r) => serializeRevisionSummary(r, settings)), next_cursor: page.nextCursor }, 200)
     },
@@ -36,7 +36,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     validate('query', NoQuery),
     async (c) => {
       const { id, rev } = c.req.valid('param')
-      return c.json({ data: serializeRevision(await getRevision(c.var.db, id, rev), siteSettings(c.env)) }, 200)
+      return c.json({ data: serializeRevision(await getRevision(c.var.db, actorOf(c), id, rev), siteSettings(c.env)) }, 200)
     },
   )
   .post(
@@ -53,7 +53,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
   )
   .post(
     '/:id/preview-link',
-    describeRoute({ tags, summary: 'A signed, expiring preview link', description: 'Anyone with the link can read the article (any status, not trashed) until it expires (default 24 h, at most 7 days).', responses: adminResponses(PreviewLinkResponse, { 404: 'No such article' }, 201) }),
+    describeRoute({ tags, summary: 'A signed, expiring preview link', description: 'Anyone with the link can read the article (any status, not trashed) until it expires (default 24 h, at most 7 days).', responses: adminResponses(PreviewLinkResponse, { 403: 'You may not edit this article (minting a link needs the right to edit it)', 404: 'No such article, or one you may not read', 409: 'The article is in the trash' }, 201) }),
     validate('param', IdParam),
     validate('json', PreviewLinkBody),
     async (c) => {

@@ -5,6 +5,7 @@ import { decodeCursor } from '../../lib/cursor'
 import { keysetPage } from '../../lib/keyset-page'
 import { notFound } from '../../lib/errors'
 import { bundleColumns, toBundle, type ArticleBundle, type BundleJson } from '../articles/bundle'
+import { readable, type Reader } from './read-scope'
 
 /** An article row (any status) with its category, tags, authors and cover. */
 export interface AdminArticleBundle {
@@ -22,19 +23,19 @@ function toAdminBundle(row: Article & BundleJson): AdminArticleBundle {
   return { row: bundle.article, bundle }
 }
 
-/** One article in any status, trash included, or a 404 (one statement). */
-export async function getAdminArticle(db: Db, id: number): Promise<AdminArticleBundle> {
-  const row = await withLinks(db).where('a.id', '=', id).executeTakeFirst()
+/** One article in any status, trash included, that `reader` may read, or a 404 (one statement). */
+export async function getAdminArticle(db: Db, id: number, reader: Reader): Promise<AdminArticleBundle> {
+  const row = await readable(withLinks(db).where('a.id', '=', id), reader).executeTakeFirst()
   if (!row) throw notFound('Article')
   return toAdminBundle(row)
 }
 
 /**
  * The staff list: every status (or one), live articles or the trash, newest
- * updated first, keyset-paginated on (updated_at, id).
+ * updated first, keyset-paginated on (updated_at, id); only what `reader` may read.
  */
-export async function listAdminArticles(db: Db, q: AdminArticleListQuery) {
-  let query = withLinks(db)
+export async function listAdminArticles(db: Db, q: AdminArticleListQuery, reader: Reader) {
+  let query = readable(withLinks(db), reader)
   query = q.trash === 'true' ? query.where('a.deleted_at', 'is not', null) : query.where('a.deleted_at', 'is', null)
   if (q.status) query = query.where('a.status', '=', q.status)
   if (q.cursor) {

@@ -6,6 +6,8 @@ import { bundleColumns, toBundle, type ArticleBundle } from '../articles/bundle'
 import { PUBLIC_ARTICLE_COLUMNS } from '../articles/columns'
 import { recordAudit } from '../audit'
 import type { Actor } from './actor'
+import { authorize } from './permissions'
+import { readable } from './read-scope'
 
 const KEY_NAME = 'preview_signing_key'
 /** Imported keys by secret: plain CryptoKeys, never a promise another request could be left waiting on. */
@@ -39,13 +41,15 @@ async function signingKey(db: Db): Promise<CryptoKey> {
 export const DEFAULT_PREVIEW_SECONDS = 24 * 3600
 
 /**
- * A token that lets anyone holding it read article `id` for `seconds`. Handing
- * out read access to a draft is recorded in the audit log.
+ * A token that lets anyone holding it read article `id` for `seconds`, minted only
+ * by someone who may edit the article (an article they may not read is a 404).
+ * Handing out read access to a draft is recorded in the audit log.
  */
 export async function createPreviewLink(db: Db, id: number, seconds: number | undefined, actor: Actor) {
-  const article = await db.selectFrom('articles').select(['id', 'deleted_at']).where('id', '=', id).executeTakeFirst()
+  const article = await readable(db.selectFrom('articles as a').select(['a.id', 'a.status', 'a.deleted_at', 'a.created_by']).where('a.id', '=', id), actor).executeTakeFirst()
   if (!article) throw notFound('Article')
-  if (article.deleted_at !== null) throw new ApiError(409, 'conflict', 'The article is in the trash; restore it first')
+  // Handing a draft to anyone with the link is a right of whoever may edit it (rules.ts), trash excluded (409).
+  authorize('edit', actor, article)
   const expiresAt = new Date(Date.now() + (seconds ?? DEFAULT_PREVIEW_SECONDS) * 1000)
   const token = await signToken(await signingKey(db), id, expiresAt)
   await recordAudit(db, { actorId: actor.id, action: 'article.preview_link_created', resourceType: 'article', resourceId: id, details: { expires_at: expiresAt.toISOString() }, ip: actor.ip })
