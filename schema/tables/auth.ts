@@ -24,6 +24,8 @@ export interface PersonalAccessTokensTable {
   last_used_at: string | null
   expires_at: string
   revoked_at: string | null
+  /** Space-separated TOKEN_SCOPES (0011), never more than the owner's role allows. */
+  scopes: Generated<string>
 }
 
 export interface LoginThrottleTable {
