@@ -150,4 +150,3 @@ export const RevisionSummary = v.object({
 export const RevisionList = listOf(RevisionSummary)
 export const RevisionDetail = dataOf(v.object({ ...RevisionSummary.entries, article_id: v.number(), snapshot: v.record(v.string(), v.unknown()) }))
 
-export const PreviewLinkResponse = dataOf(v.object({ url: v.string(), token: v.string(), expires_at: v.string() }))

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { requireStaff, type AdminEnv } from '../../middleware/auth'
 import { adminArticleRoutes } from './articles'
 import { adminRevisionRoutes } from './article-revisions'
+import { adminPreviewLinkRoutes } from './preview-links'
 import { adminWorkflowRoutes } from './article-workflow'
 import { adminMediaRoutes } from './media'
 import { adminMediaUpload } from './media-upload'
@@ -25,6 +26,7 @@ export const adminContentRoutes = new Hono<AdminEnv>()
   .route('/articles', adminArticleRoutes)
   .route('/articles', adminWorkflowRoutes)
   .route('/articles', adminRevisionRoutes)
+  .route('/articles', adminPreviewLinkRoutes)
   .route('/categories', adminCategoryRoutes)
   .route('/tags', adminTagRoutes)
   .route('/authors', adminAuthorRoutes)
