@@ -99,3 +99,20 @@ describe('an unreadable article answers exactly like a missing one', () => {
     expect(hidden.body).toEqual(missing.body)
   })
 })
+
+describe('articles named outside the article routes', () => {
+  it('a media item’s used_by shows a contributor only the articles they may read', async () => {
+    const { env: e } = await import('cloudflare:test')
+    const now = new Date().toISOString()
+    const media = await e.DB.prepare("INSERT INTO media (key, filename, content_type, size, width, height, alt, caption, credit, uploaded_by, created_at, updated_at) VALUES (?, 'a.jpg', 'image/jpeg', 10, 1, 1, '', '', '', NULL, ?, ?) RETURNING id")
+      .bind(`${crypto.randomUUID().replace(/-/g, '')}.jpg`, now, now)
+      .first<{ id: number }>()
+    const mine = articles.contributor.own.id
+    const theirs = articles.contributor.other.id
+    await e.DB.prepare('UPDATE articles SET cover_media_id = ? WHERE id IN (?, ?)').bind(media!.id, mine, theirs).run()
+    const seen = (await clients.contributor.get(`/media/${media!.id}`)).body.data.used_by.map((u: any) => u.id)
+    expect(seen).toEqual([mine])
+    const desk = (await clients.editor.get(`/media/${media!.id}`)).body.data.used_by.map((u: any) => u.id)
+    expect(desk).toEqual([mine, theirs].sort((x, y) => x - y))
+  })
+})

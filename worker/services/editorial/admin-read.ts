@@ -1,11 +1,12 @@
 import type { AdminArticleListQuery } from '../../../schema/api/admin-articles'
+import { sql } from 'kysely'
 import type { Article } from '../../../schema/database'
 import type { Db } from '../../db/client'
 import { decodeCursor } from '../../lib/cursor'
 import { keysetPage } from '../../lib/keyset-page'
 import { notFound } from '../../lib/errors'
 import { bundleColumns, toBundle, type ArticleBundle, type BundleJson } from '../articles/bundle'
-import { readable, type Reader } from './read-scope'
+import { readable, readableBy, type Reader } from './read-scope'
 
 /** An article row (any status) with its category, tags, authors and cover. */
 export interface AdminArticleBundle {
@@ -45,4 +46,17 @@ export async function listAdminArticles(db: Db, q: AdminArticleListQuery, reader
   const rows = await query.orderBy('a.updated_at', 'desc').orderBy('a.id', 'desc').limit(q.limit + 1).execute()
   const page = keysetPage(rows, q.limit, SORT, (r) => r.updated_at)
   return { items: page.items.map(toAdminBundle), nextCursor: page.nextCursor }
+}
+
+/**
+ * Which of `ids` `reader` may read: all of them for the desk (no query), else one
+ * statement. For lists that name articles outside the article routes (a media
+ * item's `used_by`), so they do not show another desk's draft titles.
+ */
+export async function readableIds(db: Db, reader: Reader, ids: number[]): Promise<Set<number>> {
+  const scope = readableBy(reader)
+  if (!scope || ids.length === 0) return new Set(scope ? [] : ids)
+  // The ids as one JSON parameter: a hundred of them plus the scope's would pass D1's 100 bound parameters.
+  const rows = await db.selectFrom('articles as a').select('a.id').where(sql<boolean>`a.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`).where(scope).execute()
+  return new Set(rows.map((r) => r.id))
 }
