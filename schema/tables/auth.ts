@@ -29,7 +29,7 @@ export interface PersonalAccessTokensTable {
 }
 
 export interface LoginThrottleTable {
-  /** `account:<lower-cased email>` or `ip:<address>`. */
+  /** `account:<lower-cased email>`, `ip4:<address>`, `ip6:<first 64 bits>`, or `spray:<address key>|account:<email>` (one per address and account that failed; it never locks). */
   key: string
   failures: Generated<number>
   locked_until: string | null
