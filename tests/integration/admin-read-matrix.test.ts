@@ -101,11 +101,11 @@ describe('an unreadable article answers exactly like a missing one', () => {
 })
 
 describe('articles named outside the article routes', () => {
-  it('a media item’s used_by shows a contributor only the articles they may read', async () => {
+  it('a media item’s used_by, and the refusal to delete it, show a contributor only the articles they may read', async () => {
     const { env: e } = await import('cloudflare:test')
     const now = new Date().toISOString()
-    const media = await e.DB.prepare("INSERT INTO media (key, filename, content_type, size, width, height, alt, caption, credit, uploaded_by, created_at, updated_at) VALUES (?, 'a.jpg', 'image/jpeg', 10, 1, 1, '', '', '', NULL, ?, ?) RETURNING id")
-      .bind(`${crypto.randomUUID().replace(/-/g, '')}.jpg`, now, now)
+    const media = await e.DB.prepare("INSERT INTO media (key, filename, content_type, size, width, height, alt, caption, credit, uploaded_by, created_at, updated_at) VALUES (?, 'a.jpg', 'image/jpeg', 10, 1, 1, '', '', '', ?, ?, ?) RETURNING id")
+      .bind(`${crypto.randomUUID().replace(/-/g, '')}.jpg`, clients.contributor.user.id, now, now)
       .first<{ id: number }>()
     const mine = articles.contributor.own.id
     const theirs = articles.contributor.other.id
@@ -114,5 +114,11 @@ describe('articles named outside the article routes', () => {
     expect(seen).toEqual([mine])
     const desk = (await clients.editor.get(`/media/${media!.id}`)).body.data.used_by.map((u: any) => u.id)
     expect(desk).toEqual([mine, theirs].sort((x, y) => x - y))
+    // Deleting their own upload: the refusal counts both articles but names only theirs.
+    const refused = await clients.contributor.del(`/media/${media!.id}`, undefined, 1)
+    expect(refused.status).toBe(409)
+    expect(refused.body.error.message).toContain('used by 2 article(s)')
+    expect(refused.body.error.used_by.map((u: any) => u.id)).toEqual([mine])
+    expect(JSON.stringify(refused.body)).not.toContain(`Tin matrancontributorother`)
   })
 })
