@@ -23,3 +23,17 @@ describe('HSTS follows the origin', () => {
     expect((await fetchWith('http://x/api/administrator', 'http://x')).headers.get('Cache-Control')).toBeNull()
   })
 })
+
+describe('immutable answers', () => {
+  it('a response with immutable headers (fetch, Cache API) still gets them', async () => {
+    const frozen = new Hono().use('*', securityHeaders()).get('*', async () => {
+      const res = Response.redirect('http://x/elsewhere', 302)
+      expect(() => res.headers.set('X-Test', '1')).toThrow()
+      return res
+    })
+    const res = await frozen.request('http://x/api/admin/me', {}, { SITE_URL: 'https://x' } as unknown as Env)
+    expect(res.status).toBe(302)
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
+    expect(res.headers.get('Strict-Transport-Security')).toBe(HSTS)
+  })
+})

@@ -20,9 +20,20 @@ export const HSTS = 'max-age=31536000; includeSubDomains'
 export function securityHeaders(): MiddlewareHandler {
   return async function securityHeaders(c, next) {
     await next()
+    // A response passed through from fetch() or the Cache API has immutable headers: copy it once.
+    if (!mutable(c.res.headers)) c.res = new Response(c.res.body, c.res)
     const headers = c.res.headers
     if (c.req.path === '/api/admin' || c.req.path.startsWith('/api/admin/')) headers.set('Cache-Control', 'no-store')
     headers.set('X-Content-Type-Options', 'nosniff')
     if (new URL(c.req.url).protocol === 'https:' || siteSettings(c.env).url.startsWith('https://')) headers.set('Strict-Transport-Security', HSTS)
+  }
+}
+
+function mutable(headers: Headers): boolean {
+  try {
+    headers.set('X-Content-Type-Options', 'nosniff')
+    return true
+  } catch {
+    return false
   }
 }
