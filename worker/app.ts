@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { database, type AppEnv } from './middleware/database'
 import { onError, onNotFound } from './middleware/error-handler'
+import { securityHeaders } from './middleware/security-headers'
 import { docsPage } from './routes/docs'
 import { syndication } from './routes/feeds'
 import { mediaRoutes } from './routes/media'
@@ -13,6 +14,7 @@ import { publicApi } from './routes/public'
  * admin UI's static files are served by Workers assets before this runs.
  */
 export const app = new Hono<AppEnv>()
+  .use('*', securityHeaders())
   .use('*', database())
   .route('/api/v1', publicApi)
   .route('/api/admin', adminApi)

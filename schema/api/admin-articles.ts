@@ -7,6 +7,7 @@ import * as v from 'valibot'
 import { Srcset } from './article'
 import { CursorQuery, InstantQuery, LimitQuery, dataOf, listOf } from './common'
 import { BodyId, BodyInstant, HttpUrl, Line, SlugInput, Text, objectField, optionalAll, patchOf } from './admin-common'
+import { plainText } from './plain-text'
 
 export const MAX_TAGS = 30
 export const MAX_AUTHORS = 20
@@ -30,19 +31,19 @@ const CoverInput = v.nullable(
 )
 
 const SeoInput = objectField({
-  title: v.optional(v.nullable(Text(200))),
-  description: v.optional(v.nullable(Text(500))),
+  title: v.optional(v.nullable(plainText(Text(200)))),
+  description: v.optional(v.nullable(plainText(Text(500)))),
 })
 
 /** Every editable field; each is optional here (PATCH), `title` is required on create. */
 const editable = {
-  title: Line(300),
-  summary: Text(2000),
+  title: plainText(Line(300), 'The headline'),
+  summary: plainText(Text(2000), 'The lead paragraph (sapo)'),
   body_html: v.pipe(v.string(), v.maxLength(MAX_BODY_HTML, `must be at most ${MAX_BODY_HTML} characters`)),
   category_id: v.nullable(BodyId),
-  tags: v.pipe(v.array(Line(60)), v.maxLength(MAX_TAGS, `must have at most ${MAX_TAGS} tags`)),
+  tags: v.pipe(v.array(plainText(Line(60), 'A tag name')), v.maxLength(MAX_TAGS, `must have at most ${MAX_TAGS} tags`)),
   author_ids: v.pipe(v.array(BodyId), v.maxLength(MAX_AUTHORS, `must have at most ${MAX_AUTHORS} authors`)),
-  source: v.nullable(Text(200)),
+  source: plainText(v.nullable(Text(200)), 'The source line, e.g. TTXVN'),
   cover: CoverInput,
   seo: SeoInput,
   canonical_url: v.nullable(HttpUrl),
@@ -170,4 +171,3 @@ export const RevisionSummary = v.object({
 export const RevisionList = listOf(RevisionSummary)
 export const RevisionDetail = dataOf(v.object({ ...RevisionSummary.entries, article_id: v.number(), snapshot: v.record(v.string(), v.unknown()) }))
 
-export const PreviewLinkResponse = dataOf(v.object({ url: v.string(), token: v.string(), expires_at: v.string() }))

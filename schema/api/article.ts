@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { CursorQuery, InstantQuery, LimitQuery, SlugFilter, dataOf, listOf } from './common'
 import { CategoryRef } from './taxonomy'
+import { plainText } from './plain-text'
 
 /** Resized copies of a library image (Cloudflare Image Resizing), when IMAGE_RESIZING is on. */
 export const Srcset = v.nullable(v.array(v.object({ width: v.number(), url: v.string() })))
@@ -9,9 +10,9 @@ export const Cover = v.object({
   url: v.string(),
   width: v.nullable(v.number()),
   height: v.nullable(v.number()),
-  alt: v.pipe(v.string(), v.description("The article's own alt text, else the media item's default")),
-  caption: v.pipe(v.string(), v.description("The article's own caption (an empty string: none on purpose), else the item's default")),
-  credit: v.pipe(v.string(), v.description("The article's own credit, else the item's default")),
+  alt: plainText(v.string(), "The article's own alt text, else the media item's default"),
+  caption: plainText(v.string(), "The article's own caption (an empty string: none on purpose), else the item's default"),
+  credit: plainText(v.string(), "The article's own credit, else the item's default"),
   srcset: v.pipe(Srcset, v.description('null unless Image Resizing is on')),
 })
 export type PublicCover = v.InferOutput<typeof Cover>
@@ -22,14 +23,14 @@ export const PublicArticle = v.pipe(
     id: v.number(),
     slug: v.string(),
     url: v.string(),
-    title: v.string(),
-    summary: v.string(),
-    body_html: v.optional(v.pipe(v.string(), v.description('Absent for partner keys limited to summaries (docs/partners.md)'))),
+    title: plainText(v.string(), 'The headline'),
+    summary: plainText(v.string(), 'The lead paragraph (sapo)'),
+    body_html: v.optional(v.pipe(v.string(), v.description('Sanitized HTML (allowlist: README, Security model); the only field that is HTML. Absent for partner keys limited to summaries (docs/partners.md)'))),
     cover: v.nullable(Cover),
     category: v.nullable(CategoryRef),
-    tags: v.array(v.object({ slug: v.string(), name: v.string() })),
-    authors: v.array(v.object({ id: v.number(), slug: v.string(), name: v.string() })),
-    source: v.nullable(v.string()),
+    tags: v.array(v.object({ slug: v.string(), name: plainText(v.string()) })),
+    authors: v.array(v.object({ id: v.number(), slug: v.string(), name: plainText(v.string()) })),
+    source: plainText(v.nullable(v.string()), 'The source line, e.g. TTXVN'),
     language: v.string(),
     published_at: v.pipe(v.string(), v.description('ISO 8601 in the site time zone, e.g. 2017-04-18T09:35:00+07:00')),
     published_at_display: v.pipe(v.string(), v.description('Newsroom display form, HH:mm dd/MM/yyyy, e.g. 09:35 18/04/2017')),
@@ -37,7 +38,7 @@ export const PublicArticle = v.pipe(
     views: v.number(),
     reading_time_minutes: v.number(),
     featured: v.boolean(),
-    seo: v.object({ title: v.string(), description: v.string() }),
+    seo: v.object({ title: plainText(v.string()), description: plainText(v.string()) }),
     canonical_url: v.string(),
   }),
   v.metadata({ ref: 'Article' }),

@@ -5,6 +5,7 @@
 import * as v from 'valibot'
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../worker/services/password'
 import { ACCESS_TOKEN_DEFAULT_DAYS, ACCESS_TOKEN_MAX_DAYS } from '../../worker/services/auth/access-tokens'
+import { TOKEN_SCOPES } from '../../worker/services/auth/token-scopes'
 import { CursorQuery, dataOf, LimitQuery, listOf } from './common'
 
 export const ROLES = ['admin', 'editor', 'author', 'contributor'] as const
@@ -54,6 +55,15 @@ export const CreateTokenBody = v.strictObject({
     v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be at least 1'), v.maxValue(ACCESS_TOKEN_MAX_DAYS, `must be at most ${ACCESS_TOKEN_MAX_DAYS}`)),
     ACCESS_TOKEN_DEFAULT_DAYS,
   ),
+  scopes: v.optional(
+    v.pipe(
+      v.array(v.picklist(TOKEN_SCOPES, `must be one of ${TOKEN_SCOPES.join(', ')}`)),
+      v.minLength(1, 'must name at least one scope'),
+      v.maxLength(TOKEN_SCOPES.length, `must name at most ${TOKEN_SCOPES.length} scopes`),
+      v.description('What the token may do: content:read (GET content), content:write (create, edit, trash), publish (publish, schedule, unpublish, archive), admin (users, audit log, everything else). Never more than your role allows (403 otherwise); default ["content:read"]. A role downgrade narrows the token, a password change or suspension revokes it.'),
+    ),
+    ['content:read'],
+  ),
 })
 
 export const TokenListQuery = v.strictObject({ limit: LimitQuery, cursor: CursorQuery })
@@ -99,6 +109,7 @@ export const AccessTokenView = v.pipe(
     last_used_at: v.nullable(Time),
     expires_at: Time,
     revoked_at: v.nullable(Time),
+    scopes: v.pipe(v.array(v.picklist(TOKEN_SCOPES)), v.description('The scopes it was given; each request also narrows them to the owner\'s current role')),
   }),
   v.metadata({ ref: 'AccessToken' }),
 )

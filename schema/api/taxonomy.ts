@@ -1,14 +1,15 @@
 import * as v from 'valibot'
 import { CursorQuery, LimitQuery, dataOf, listOf } from './common'
+import { plainText } from './plain-text'
 
-export const CategoryRef = v.object({ id: v.number(), slug: v.string(), name: v.string() })
+export const CategoryRef = v.object({ id: v.number(), slug: v.string(), name: plainText(v.string()) })
 
 export const PublicCategory = v.pipe(
   v.object({
     id: v.number(),
     slug: v.string(),
-    name: v.string(),
-    description: v.string(),
+    name: plainText(v.string()),
+    description: plainText(v.string()),
     parent_id: v.nullable(v.number()),
     position: v.number(),
     url: v.string(),
@@ -20,13 +21,13 @@ export const CategoryList = v.object({ data: v.array(PublicCategory) })
 export const CategoryResponse = dataOf(PublicCategory)
 
 export const PublicTag = v.pipe(
-  v.object({ slug: v.string(), name: v.string() }),
+  v.object({ slug: v.string(), name: plainText(v.string()) }),
   v.metadata({ ref: 'Tag' }),
 )
 export const TagList = listOf(PublicTag)
 
 export const PublicAuthor = v.pipe(
-  v.object({ id: v.number(), slug: v.string(), name: v.string(), bio: v.string(), avatar_url: v.nullable(v.string()) }),
+  v.object({ id: v.number(), slug: v.string(), name: plainText(v.string()), bio: plainText(v.string()), avatar_url: v.nullable(v.string()) }),
   v.metadata({ ref: 'Author' }),
 )
 export const AuthorList = listOf(PublicAuthor)

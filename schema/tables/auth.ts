@@ -24,10 +24,12 @@ export interface PersonalAccessTokensTable {
   last_used_at: string | null
   expires_at: string
   revoked_at: string | null
+  /** Space-separated TOKEN_SCOPES (0011), never more than the owner's role allows. */
+  scopes: Generated<string>
 }
 
 export interface LoginThrottleTable {
-  /** `account:<lower-cased email>` or `ip:<address>`. */
+  /** `account:<lower-cased email>`, `ip4:<address>`, `ip6:<first 64 bits>`, or `spray:<address key>|account:<email>` (one per address and account that failed; it never locks). */
   key: string
   failures: Generated<number>
   locked_until: string | null

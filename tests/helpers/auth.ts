@@ -11,6 +11,7 @@ import { env, SELF } from 'cloudflare:test'
 import type { Role } from '../../schema/database'
 import { createDb } from '../../worker/db/client'
 import { createAccessToken } from '../../worker/services/auth/access-tokens'
+import { ROLE_SCOPES, type TokenScope } from '../../worker/services/auth/token-scopes'
 import { hashPassword } from '../../worker/services/password'
 import { createUserQuery, getUser } from '../../worker/services/users'
 
@@ -64,10 +65,10 @@ export async function loginAs(who: Role | { email: string; password: string }): 
   return { cookie, headers: { Cookie: cookie, Origin: ORIGIN, 'Content-Type': 'application/json' }, user: body.data }
 }
 
-/** A personal access token of a new user of `role`, as bearer headers. */
-export async function tokenFor(role: Role) {
+/** A personal access token of a new user of `role` with every scope the role allows (or `scopes`), as bearer headers. */
+export async function tokenFor(role: Role, scopes: readonly TokenScope[] = ROLE_SCOPES[role]) {
   const { user, password } = await createStaff(role)
-  const { insert, secret } = await createAccessToken(createDb(env.DB), user.id, `test ${role}`, 30)
+  const { insert, secret } = await createAccessToken(createDb(env.DB), user.id, `test ${role}`, 30, scopes)
   await insert.execute()
   return { token: secret, user, password, headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' } }
 }

@@ -45,12 +45,14 @@ type Expect = Record<Who, number>
 
 const all = (ok: number): Expect => ({ admin: ok, editor: ok, author: ok, contributor: ok, anonymous: 401 })
 const desk = (ok: number): Expect => ({ admin: ok, editor: ok, author: 403, contributor: 403, anonymous: 401 })
+/** Read rules (read-rules.ts): another's article is missing for authors and contributors (admin-read-matrix.test.ts has bylines). */
+const readAll = (ok: number): Expect => ({ ...desk(ok), author: 404, contributor: 404 })
 
 /** Article routes, with the expectation when the caller owns the article and when someone else does. */
 const ARTICLE_ROUTES: [string, Setup, Expect, Expect][] = [
   ['GET /articles', async () => ({ method: 'GET', path: '/articles' }), all(200), all(200)],
   ['POST /articles', async () => ({ method: 'POST', path: '/articles', body: { title: `Mới ${unique()}` } }), all(201), all(201)],
-  ['GET /articles/{id}', async (o) => ({ method: 'GET', path: `/articles/${await article(o)}` }), all(200), all(200)],
+  ['GET /articles/{id}', async (o) => ({ method: 'GET', path: `/articles/${await article(o)}` }), all(200), readAll(200)],
   ['PATCH /articles/{id}', async (o) => ({ method: 'PATCH', path: `/articles/${await article(o)}`, body: { summary: 'sửa' }, ifMatch: 1 }), all(200), desk(200)],
   ['DELETE /articles/{id}', async (o) => ({ method: 'DELETE', path: `/articles/${await article(o)}`, ifMatch: 1 }), all(200), desk(200)],
   ['POST /articles/{id}/submit', async (o) => ({ method: 'POST', path: `/articles/${await article(o)}/submit`, body: {} }), { ...desk(200), author: 200 }, desk(200)],
@@ -60,10 +62,10 @@ const ARTICLE_ROUTES: [string, Setup, Expect, Expect][] = [
   ['POST /articles/{id}/archive', async (o) => ({ method: 'POST', path: `/articles/${await article(o, 'published')}/archive`, body: {} }), desk(200), desk(200)],
   ['POST /articles/{id}/restore', async (o) => ({ method: 'POST', path: `/articles/${await article(o, 'draft', true)}/restore`, body: {} }), all(200), desk(200)],
   ['POST /articles/{id}/purge', async (o) => ({ method: 'POST', path: `/articles/${await article(o, 'draft', true)}/purge`, body: {} }), { ...desk(204), editor: 403 }, { ...desk(204), editor: 403 }],
-  ['GET /articles/{id}/revisions', async (o) => ({ method: 'GET', path: `/articles/${await article(o)}/revisions` }), all(200), all(200)],
-  ['GET /articles/{id}/revisions/{rev}', async (o) => ({ method: 'GET', path: `/articles/${await article(o)}/revisions/1` }), all(200), all(200)],
+  ['GET /articles/{id}/revisions', async (o) => ({ method: 'GET', path: `/articles/${await article(o)}/revisions` }), all(200), readAll(200)],
+  ['GET /articles/{id}/revisions/{rev}', async (o) => ({ method: 'GET', path: `/articles/${await article(o)}/revisions/1` }), all(200), readAll(200)],
   ['POST /articles/{id}/revisions/{rev}/restore', async (o) => ({ method: 'POST', path: `/articles/${await article(o)}/revisions/1/restore`, body: {} }), all(200), desk(200)],
-  ['POST /articles/{id}/preview-link', async (o) => ({ method: 'POST', path: `/articles/${await article(o)}/preview-link`, body: {} }), all(201), all(201)],
+  ['POST /articles/{id}/preview-link', async (o) => ({ method: 'POST', path: `/articles/${await article(o)}/preview-link`, body: {} }), all(201), readAll(201)],
 ]
 
 async function taxonomy(kind: 'categories' | 'tags' | 'authors') {

@@ -6,15 +6,18 @@ import { BASE } from '../helpers/auth'
 
 let editor: StaffClient
 let author: StaffClient
+let contributor: StaffClient
 
 beforeAll(async () => {
   editor = await staffClient('editor')
   author = await staffClient('author')
+  contributor = await staffClient('contributor')
 })
 
 describe('article presence (who else has it open)', () => {
   it('answers each editor with the others present, never themselves, and forgets one who leaves', async () => {
-    const a = (await editor.post('/articles', { title: 'Ai đang sửa bài này?' })).body.data
+    // The author's own draft: the desk may read it too.
+    const a = (await author.post('/articles', { title: 'Ai đang sửa bài này?' })).body.data
     const first = await editor.post(`/articles/${a.id}/presence`, {})
     expect(first.status).toBe(200)
     expect(first.res.headers.get('Cache-Control')).toBe('no-store')
@@ -26,6 +29,15 @@ describe('article presence (who else has it open)', () => {
 
     expect((await author.del(`/articles/${a.id}/presence`)).status).toBe(204)
     expect((await editor.post(`/articles/${a.id}/presence`, {})).body.data).toEqual([])
+  })
+
+  it('tells nobody who edits an article they may not read, and does not announce them there', async () => {
+    const a = (await author.post('/articles', { title: 'Bài cấm vận của ban Thời sự' })).body.data
+    await author.post(`/articles/${a.id}/presence`, {})
+    const peek = await contributor.post(`/articles/${a.id}/presence`, {})
+    expect(peek.status).toBe(404)
+    expect(peek.body).toEqual((await contributor.post('/articles/99999999/presence', {})).body)
+    expect((await author.post(`/articles/${a.id}/presence`, {})).body.data).toEqual([])
   })
 
   it('keeps one key per (article, user) with a TTL, so no key is written faster than KV allows', async () => {

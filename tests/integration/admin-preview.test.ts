@@ -36,9 +36,9 @@ describe('preview links', () => {
 
   it('answers 404 for a tampered token and 410 for an expired one, with the same private headers', async () => {
     const a = (await author.post('/articles', { title: 'Giả mạo' })).body.data
-    const { token } = (await author.post(`/articles/${a.id}/preview-link`, { expires_in: 60 })).body.data
+    const { token, id } = (await author.post(`/articles/${a.id}/preview-link`, { expires_in: 60 })).body.data
     const [payload, sig] = token.split('.')
-    const otherId = btoa(`${a.id + 1}.${Math.floor(Date.now() / 1000) + 3600}`).replace(/=+$/, '')
+    const otherId = btoa(`${id + 1}.${Math.floor(Date.now() / 1000) + 3600}`).replace(/=+$/, '')
     for (const forged of [`${otherId}.${sig}`, `${payload}.${sig.slice(0, -2)}AA`, 'abc.def']) {
       const res = await preview(forged)
       expect(res.status).toBe(404)
@@ -48,9 +48,9 @@ describe('preview links', () => {
     // Expired: sign a link with the installation key that ran out a minute ago.
     const { importHmacKey, signToken } = await import('../../worker/lib/signed-token')
     const { fromBase64Url } = await import('../../worker/lib/base64url')
-    const stored = await env.DB.prepare("SELECT value FROM app_meta WHERE key = 'preview_signing_key'").first<{ value: string }>()
+    const stored = await env.DB.prepare("SELECT value FROM app_meta WHERE key = 'preview_signing_key_v2'").first<{ value: string }>()
     const key = await importHmacKey(fromBase64Url(stored!.value)!)
-    const expired = await preview(await signToken(key, a.id, new Date(Date.now() - 60_000)))
+    const expired = await preview(await signToken(key, id, new Date(Date.now() - 60_000)))
     expect(expired.status).toBe(410)
     expect(expired.body.error.code).toBe('gone')
   })

@@ -76,11 +76,22 @@ describe('changing my password', () => {
     expect((await auditFor('password.changed')).some((e) => e.actor_id === user.id)).toBe(true)
   })
 
-  it('keeps the user’s tokens working (they are revoked one by one, or by suspension)', async () => {
+  it('kills every token of the user at once (whoever knew the old password may have minted one)', async () => {
     const { headers, user, password } = await tokenFor('author')
     const session = await loginAs({ email: user.email, password })
+    const minted: string[] = []
+    for (const scopes of [['content:read'], ['content:read', 'content:write']]) {
+      const res = await call('POST', '/api/admin/tokens', { headers: session.headers, body: { name: `script ${scopes.length}`, scopes } })
+      minted.push(res.body.data.token)
+    }
+    const all = [headers, ...minted.map((t) => ({ Authorization: `Bearer ${t}` }))]
+    for (const h of all) expect((await call('GET', '/api/admin/me', { headers: h })).status).toBe(200)
     expect((await change(session.headers, password, 'brand-new-password-2')).status).toBe(200)
-    expect((await call('GET', '/api/admin/me', { headers })).status).toBe(200)
+    for (const h of all) expect((await call('GET', '/api/admin/me', { headers: h })).status).toBe(401)
+    const live = await db().selectFrom('personal_access_tokens').select('id').where('user_id', '=', user.id).where('revoked_at', 'is', null).execute()
+    expect(live).toEqual([])
+    // The session that changed it goes on.
+    expect((await call('GET', '/api/admin/me', { headers: session.headers })).status).toBe(200)
   })
 
   it('refuses a too-short new password and one equal to the current', async () => {

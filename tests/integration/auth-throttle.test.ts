@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { accountKey, ACCOUNT_MAX_FAILURES, IP_MAX_FAILURES, LOCKOUT_MAX_SECONDS } from '../../worker/services/auth/login-throttle'
+import { accountKey, ACCOUNT_MAX_FAILURES, IP_MAX_ACCOUNTS, IP_MAX_FAILURES, LOCKOUT_BASE_SECONDS, LOCKOUT_MAX_SECONDS } from '../../worker/services/auth/login-throttle'
 import { createStaff } from '../helpers/auth'
 import { auditFor, db, login, type Call } from '../helpers/auth-requests'
 
@@ -57,7 +57,7 @@ describe('wrong password and unknown email', () => {
 })
 
 describe('account lock-out', () => {
-  it('refuses further tries with 429 and Retry-After after 5 failures, even with the right password', async () => {
+  it('refuses further tries from that address with 429 and a Retry-After of at least 10 minutes after 5 failures, even with the right password', async () => {
     const { user, password } = await createStaff('editor')
     const ip = freshIp()
     const attempts = await failTimes(ACCOUNT_MAX_FAILURES, user.email, ip)
@@ -67,10 +67,11 @@ describe('account lock-out', () => {
     expect(locked.body.error.code).toBe('too_many_requests')
     expect(locked.headers.get('Set-Cookie')).toBeNull()
     const retryAfter = Number(locked.headers.get('Retry-After'))
-    expect(retryAfter).toBeGreaterThan(0)
-    expect(retryAfter).toBeLessThanOrEqual(60)
-    // From another IP the account is just as locked.
-    expect((await login(user.email, password, freshIp())).status).toBe(429)
+    expect(retryAfter).toBeGreaterThan(LOCKOUT_BASE_SECONDS - 5)
+    expect(retryAfter).toBeLessThanOrEqual(LOCKOUT_BASE_SECONDS)
+    expect(LOCKOUT_BASE_SECONDS).toBeGreaterThanOrEqual(600)
+    // From another address a wrong password is just as locked (and counts).
+    expect((await login(user.email, 'another-wrong-guess', freshIp())).status).toBe(429)
   })
 
   it('doubles the lock with each failure after a lock ends, up to the cap', async () => {
@@ -83,12 +84,13 @@ describe('account lock-out', () => {
       expect((await login(user.email, 'still-wrong-password', ip)).status).toBe(401)
       waits.push(Number((await login(user.email, 'still-wrong-password', ip)).headers.get('Retry-After')))
     }
-    expect(waits[0]).toBeGreaterThan(60)
-    expect(waits[0]).toBeLessThanOrEqual(120)
-    expect(waits[1]).toBeGreaterThan(120)
-    expect(waits[1]).toBeLessThanOrEqual(240)
-    expect(waits[2]).toBeGreaterThan(240)
-    expect(waits[2]).toBeLessThanOrEqual(480)
+    const base = LOCKOUT_BASE_SECONDS
+    expect(waits[0]).toBeGreaterThan(base)
+    expect(waits[0]).toBeLessThanOrEqual(2 * base)
+    expect(waits[1]).toBeGreaterThan(2 * base)
+    expect(waits[1]).toBeLessThanOrEqual(4 * base)
+    expect(waits[2]).toBeGreaterThan(4 * base)
+    expect(waits[2]).toBeLessThanOrEqual(8 * base)
 
     await db().updateTable('login_throttle').set({ failures: 40 }).where('key', '=', accountKey(user.email)).execute()
     await expireLock(user.email)
@@ -128,19 +130,81 @@ describe('account lock-out', () => {
   })
 })
 
-describe('IP throttle', () => {
-  it('locks an IP that fails on many accounts, without locking those accounts elsewhere', async () => {
+describe('address throttle', () => {
+  it(`locks an address that fails on ${IP_MAX_ACCOUNTS} different accounts (a spray), without locking those accounts elsewhere`, async () => {
     const ip = freshIp()
-    const perAccount = ACCOUNT_MAX_FAILURES - 1
-    const accounts = Array.from({ length: Math.ceil(IP_MAX_FAILURES / perAccount) }, (_, i) => `spray-${i}@tin.test`)
+    const accounts = Array.from({ length: IP_MAX_ACCOUNTS }, (_, i) => `spray-${ip}-${i}@tin.test`)
     const statuses: number[] = []
-    for (const email of accounts) for (const r of await failTimes(perAccount, email, ip)) statuses.push(r.status)
-    expect(statuses.slice(0, IP_MAX_FAILURES).every((s) => s === 401)).toBe(true)
+    for (const email of accounts) statuses.push((await login(email, 'Mua-he-2026', ip)).status)
+    expect(statuses).toEqual(Array(IP_MAX_ACCOUNTS).fill(401))
 
     const { user, password } = await createStaff('editor')
     const fromSprayer = await login(user.email, password, ip)
     expect(fromSprayer.status).toBe(429)
-    expect(Number(fromSprayer.headers.get('Retry-After'))).toBeGreaterThan(0)
+    expect(Number(fromSprayer.headers.get('Retry-After'))).toBeGreaterThan(LOCKOUT_BASE_SECONDS - 5)
+    expect((await login(user.email, password, freshIp())).status).toBe(200)
+  })
+
+  it(`locks an address at ${IP_MAX_FAILURES} failures on fewer accounts`, async () => {
+    const ip = freshIp()
+    const accounts = Array.from({ length: Math.ceil(IP_MAX_FAILURES / ACCOUNT_MAX_FAILURES) }, (_, i) => `many-${ip}-${i}@tin.test`)
+    expect(accounts.length).toBeLessThan(IP_MAX_ACCOUNTS)
+    for (const email of accounts) await failTimes(ACCOUNT_MAX_FAILURES, email, ip)
+    const { user, password } = await createStaff('editor')
+    expect((await login(user.email, password, ip)).status).toBe(429)
+  })
+
+  it('counts an IPv6 /64 as one address: rotating inside it buys nothing', async () => {
+    const net = `2001:db8:${(++ipCounter).toString(16)}:7`
+    for (let i = 0; i < IP_MAX_ACCOUNTS; i++) expect((await login(`v6-${net}-${i}@tin.test`, 'Mua-he-2026', `${net}::${i + 1}`)).status).toBe(401)
+    const { user, password } = await createStaff('editor')
+    expect((await login(user.email, password, `${net}:ffff:ffff:ffff:fffe`)).status).toBe(429)
+    expect((await login(user.email, password, `2001:db8:${ipCounter.toString(16)}:8::1`)).status).toBe(200)
+  })
+
+  it('folds an IPv4-mapped IPv6 address into its IPv4 address', async () => {
+    const ip = freshIp()
+    for (let i = 0; i < IP_MAX_ACCOUNTS; i++) {
+      const as = i % 2 ? `::ffff:${ip}` : ip
+      expect((await login(`mapped-${ip}-${i}@tin.test`, 'Mua-he-2026', as)).status).toBe(401)
+    }
+    const { user, password } = await createStaff('editor')
+    expect((await login(user.email, password, ip)).status).toBe(429)
+    expect((await login(user.email, password, `::ffff:${ip}`)).status).toBe(429)
+  })
+
+  it('does not pool clients whose address cannot be parsed into one key', async () => {
+    for (let i = 0; i < IP_MAX_ACCOUNTS + 2; i++) expect((await login(`noaddr-${i}@tin.test`, 'Mua-he-2026', 'not-an-ip')).status).toBe(401)
+    const { user, password } = await createStaff('editor')
+    expect((await login(user.email, password, 'not-an-ip')).status).toBe(200)
+    expect((await login(user.email, password, '')).status).toBe(200)
+  })
+})
+
+describe('the owner is never locked out by someone else (recovery path)', () => {
+  it('the right password from an address with no failure signs in during an account lock; the attacker stays locked', async () => {
+    const { user, password } = await createStaff('admin')
+    const attacker = freshIp()
+    await failTimes(ACCOUNT_MAX_FAILURES, user.email, attacker)
+    expect((await login(user.email, password, attacker)).status).toBe(429)
+
+    const office = freshIp()
+    const owner = await login(user.email, password, office)
+    expect(owner.status).toBe(200)
+    expect(owner.headers.get('Set-Cookie')).toMatch(/tin_session=/)
+    const audit = (await auditFor('login.succeeded')).find((e) => e.actor_id === user.id)
+    expect(JSON.parse(audit!.details)).toEqual({ during_lock: true })
+    // The owner's success cleared the account key: the attacker is back to counting from zero, still bounded by the address budget.
+    expect(await throttleRow(user.email)).toBeUndefined()
+  })
+
+  it('a wrong password from a clean address during the lock answers locked, counts, and that address is no longer clean', async () => {
+    const { user, password } = await createStaff('admin')
+    await failTimes(ACCOUNT_MAX_FAILURES, user.email, freshIp())
+    const other = freshIp()
+    const wrong = await login(user.email, 'guess-from-a-botnet', other)
+    expect(wrong.status).toBe(429)
+    expect((await login(user.email, password, other)).status).toBe(429)
     expect((await login(user.email, password, freshIp())).status).toBe(200)
   })
 })

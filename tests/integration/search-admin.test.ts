@@ -13,7 +13,7 @@ const ids: Record<string, number> = {}
 let staff: Record<string, string> = {}
 
 beforeAll(async () => {
-  staff = (await tokenFor('contributor')).headers
+  staff = (await tokenFor('editor')).headers
   const cat = (await createCategory('Thời sự')).id
   const make = async (key: string, title: string, extra = {}) => {
     ids[key] = (await createArticle({ title, categoryId: cat, ...extra })).id

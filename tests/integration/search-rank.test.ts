@@ -36,6 +36,6 @@ describe('ranking pool', () => {
 
   it('applies filters before the pool', async () => {
     expect((await rank({ pool: 3, categoryId: mienNui })).ids).toEqual([ids.inCategory])
-    expect((await rank({ pool: 1, scope: { kind: 'admin', trash: false, status: 'draft' } })).ids).toEqual([ids.draft])
+    expect((await rank({ pool: 1, scope: { kind: 'admin', trash: false, status: 'draft', reader: { id: null, role: 'admin' } } })).ids).toEqual([ids.draft])
   })
 })

@@ -15,7 +15,7 @@ const publicIds = async (q: string) => {
   return (body.data as { id: number }[]).map((a) => a.id)
 }
 const adminIds = async (q: string, trash = false) =>
-  (await searchAllArticles(db(), { q, limit: 20, trash })).items.map((a) => a.id)
+  (await searchAllArticles(db(), { q, limit: 20, trash, reader: { id: null, role: 'admin' } })).items.map((a) => a.id)
 const update = (id: number, set: Record<string, unknown>) => db().updateTable('articles').set(set).where('id', '=', id).execute()
 
 let id: number

@@ -8,6 +8,7 @@ import { authenticateAccessToken } from '../services/auth/access-tokens'
 import { authenticateSession } from '../services/auth/sessions'
 import type { Actor, StaffUser } from '../services/auth/staff'
 import { clientInfo } from '../lib/client-info'
+import { requireScope } from './token-scope'
 
 export type { StaffUser } from '../services/auth/staff'
 
@@ -32,7 +33,8 @@ const unauthorized = (message: string, headers: Record<string, string> = {}) =>
  * `tin_session` cookie or an `Authorization: Bearer tin_pat_…` personal access
  * token. A cookie request that changes something must also carry an `Origin` equal
  * to the API's own origin (CSRF); bearer requests cannot be forged by a browser and
- * skip that check. Admin answers are never cached.
+ * skip that check, but need the scope the route asks for (token-scope.ts).
+ * Admin answers are never cached.
  *
  * @example
  * adminRoutes.use('*', requireStaff()).post('/tags', requireRole('admin', 'editor'), handler)
@@ -43,9 +45,10 @@ export function requireStaff(): MiddlewareHandler<AdminEnv> {
     const authorization = c.req.header('Authorization')
     if (authorization !== undefined) {
       const bearer = /^Bearer +([A-Za-z0-9_-]{1,200})$/.exec(authorization.trim())
-      const user = bearer ? await authenticateAccessToken(db, bearer[1]!) : null
-      if (!user) throw unauthorized('The bearer token is invalid, expired or revoked')
-      c.set('user', user)
+      const token = bearer ? await authenticateAccessToken(db, bearer[1]!) : null
+      if (!token) throw unauthorized('The bearer token is invalid, expired or revoked')
+      requireScope(token.scopes, c.req.method, c.req.path)
+      c.set('user', token.user)
       c.set('authMethod', 'token')
       c.set('sessionId', null)
     } else {

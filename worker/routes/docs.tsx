@@ -38,7 +38,8 @@ export const docsPage = (app: Hono<AppEnv>) => async function docs(c: Context) {
       groups.set(tag, [...(groups.get(tag) ?? []), { method: method.toUpperCase(), path, op }])
     }
   }
-  c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'")
+  c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'")
+  c.header('X-Frame-Options', 'DENY')
   return c.html(
     <html lang="en">
       <head>

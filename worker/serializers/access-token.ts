@@ -1,5 +1,6 @@
 import type { AccessTokenSummary } from '../../schema/tables/auth'
 import { toZonedIso } from '../lib/time'
+import { parseScopes } from '../services/auth/token-scopes'
 
 const zoned = (iso: string | null, timeZone: string) => (iso === null ? null : toZonedIso(iso, timeZone))
 
@@ -12,4 +13,5 @@ export const serializeAccessToken = (t: AccessTokenSummary, timeZone: string) =>
   last_used_at: zoned(t.last_used_at, timeZone),
   expires_at: toZonedIso(t.expires_at, timeZone),
   revoked_at: zoned(t.revoked_at, timeZone),
+  scopes: parseScopes(t.scopes),
 })

@@ -24,10 +24,10 @@ export async function signIn(base: string, email: string, password: string): Pro
   return setCookie.split(';')[0]!
 }
 
-/** Signs in and mints a token named `name`. */
+/** Signs in and mints a token named `name` with every scope (the suite acts as the first admin; a token defaults to content:read). */
 export async function staffCredentials(base: string, email = ADMIN.email, password = ADMIN.password, name = 'black-box suite'): Promise<Credentials> {
   const cookie = await signIn(base, email, password)
-  const reply = await send(base, 'POST', '/api/admin/tokens', { headers: { cookie, origin: base }, body: { name } })
+  const reply = await send(base, 'POST', '/api/admin/tokens', { headers: { cookie, origin: base }, body: { name, scopes: ['content:read', 'content:write', 'publish', 'admin'] } })
   if (reply.status !== 201) throw new Error(`minting a token: ${seen(reply)}`)
   return { cookie, bearer: `Bearer ${reply.json.data.token}` }
 }

@@ -2,6 +2,7 @@ import sanitizeHtml from 'sanitize-html'
 import { EMBED_HOSTS } from './embed-hosts'
 import { normalizeFigures } from './figures'
 import { imageAttribs, type ImagePolicy } from './image-policy'
+import { defined, relForTarget, safeIframeAllow, safeUrl } from './link-guard'
 
 export type { ImagePolicy } from './image-policy'
 
@@ -16,7 +17,10 @@ const NESTING_LIMIT = 100
  * embedded players from EMBED_HOSTS. Everything else is dropped: script and style
  * (with their content), every `on*` handler, `style`, `srcset` and any other
  * attribute not listed, and any URL whose scheme is not http(s) (mailto/tel for
- * links), so `javascript:` and `data:` never reach a reader. Images follow
+ * links), so `javascript:` and `data:` never reach a reader, nor a URL hiding a
+ * scheme behind control or separator characters (link-guard.ts). An iframe's
+ * `allow` keeps only player features (no camera, microphone, geolocation); a link
+ * with a `target` always gets `rel="noopener noreferrer"`. Images follow
  * `policy` (image-policy.ts): a refused one is dropped whole.
  */
 const options = (policy: ImagePolicy): sanitizeHtml.IOptions => ({
@@ -44,10 +48,13 @@ const options = (policy: ImagePolicy): sanitizeHtml.IOptions => ({
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title'],
   nestingLimit: NESTING_LIMIT,
   transformTags: {
-    // A link that opens a new tab must not hand the article's window to the target.
-    a: (tagName, attribs) =>
-      attribs.target === '_blank' ? { tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } } : { tagName, attribs },
-    img: (tagName, attribs) => ({ tagName, attribs: imageAttribs(attribs, policy) }),
+    // A link with any target (a named window too) must not hand the article's window over.
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: defined({ ...attribs, href: safeUrl(attribs.href), rel: attribs.target === undefined ? attribs.rel : relForTarget(attribs.rel) }),
+    }),
+    iframe: (tagName, attribs) => ({ tagName, attribs: defined({ ...attribs, src: safeUrl(attribs.src), allow: safeIframeAllow(attribs.allow) }) }),
+    img: (tagName, attribs) => ({ tagName, attribs: imageAttribs(defined({ ...attribs, src: safeUrl(attribs.src) }), policy) }),
   },
   // An iframe or image whose src was refused is dropped whole, not left empty.
   exclusiveFilter: (frame) => (frame.tag === 'iframe' || frame.tag === 'img') && !frame.attribs.src,

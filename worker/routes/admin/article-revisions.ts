@@ -1,22 +1,20 @@
 import { Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
-import { AdminArticleResponse, EmptyBody, PreviewLinkBody, PreviewLinkResponse, RevisionDetail, RevisionList, RevisionParam } from '../../../schema/api/admin-articles'
+import { AdminArticleResponse, EmptyBody, RevisionDetail, RevisionList, RevisionParam } from '../../../schema/api/admin-articles'
 import { IfMatchHeader } from '../../../schema/api/admin-common'
 import { IdParam } from '../../../schema/api/common'
 import { NoQuery, TaxonomyListQuery } from '../../../schema/api/taxonomy'
 import { siteSettings } from '../../lib/settings'
-import { toZonedIso } from '../../lib/time'
 import { actorOf, type AdminEnv } from '../../middleware/auth'
 import { validate } from '../../middleware/validate'
 import { serializeRevision, serializeRevisionSummary } from '../../serializers/revision-admin'
-import { createPreviewLink } from '../../services/editorial/preview-links'
 import { getRevision, listRevisions, restoreRevision } from '../../services/editorial/revisions'
 import { adminResponses } from './accounts/openapi'
 import { articleResponse } from './content-helpers'
 
 const tags = ['Admin: revisions']
 
-/** An article's history (list, view, restore) and its preview links. */
+/** An article's history: list, view, restore. */
 export const adminRevisionRoutes = new Hono<AdminEnv>()
   .get(
     '/:id/revisions',
@@ -24,7 +22,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     validate('param', IdParam),
     validate('query', TaxonomyListQuery),
     async (c) => {
-      const page = await listRevisions(c.var.db, c.req.valid('param').id, c.req.valid('query'))
+      const page = await listRevisions(c.var.db, actorOf(c), c.req.valid('param').id, c.req.valid('query'))
       const settings = siteSettings(c.env)
       return c.json({ data: page.items.map((r) => serializeRevisionSummary(r, settings)), next_cursor: page.nextCursor }, 200)
     },
@@ -36,7 +34,7 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
     validate('query', NoQuery),
     async (c) => {
       const { id, rev } = c.req.valid('param')
-      return c.json({ data: serializeRevision(await getRevision(c.var.db, id, rev), siteSettings(c.env)) }, 200)
+      return c.json({ data: serializeRevision(await getRevision(c.var.db, actorOf(c), id, rev), siteSettings(c.env)) }, 200)
     },
   )
   .post(
@@ -49,16 +47,5 @@ export const adminRevisionRoutes = new Hono<AdminEnv>()
       const { id, rev } = c.req.valid('param')
       await restoreRevision(c.var.db, c.var.d1, id, rev, c.req.valid('header')['if-match'], actorOf(c), siteSettings(c.env))
       return articleResponse(c, id)
-    },
-  )
-  .post(
-    '/:id/preview-link',
-    describeRoute({ tags, summary: 'A signed, expiring preview link', description: 'Anyone with the link can read the article (any status, not trashed) until it expires (default 24 h, at most 7 days).', responses: adminResponses(PreviewLinkResponse, { 404: 'No such article' }, 201) }),
-    validate('param', IdParam),
-    validate('json', PreviewLinkBody),
-    async (c) => {
-      const settings = siteSettings(c.env)
-      const link = await createPreviewLink(c.var.db, c.req.valid('param').id, c.req.valid('json').expires_in, actorOf(c))
-      return c.json({ data: { url: `${settings.url}/api/v1/preview/${link.token}`, token: link.token, expires_at: toZonedIso(link.expiresAt, settings.timeZone) } }, 201)
     },
   )

@@ -22,10 +22,10 @@ const writeErrors = { 403: 'Your role may not do this to this article', 404: 'No
 export const adminArticleRoutes = new Hono<AdminEnv>()
   .get(
     '/',
-    describeRoute({ tags, summary: 'List articles (any status)', description: 'Newest updated first; `trash=true` lists the trash. Keyset pagination with `cursor`.', responses: adminResponses(AdminArticleList) }),
+    describeRoute({ tags, summary: 'List articles (any status)', description: 'The articles you may read (README, read rules: editors and admins all; authors and contributors those they created or are bylined on). Newest updated first; `trash=true` lists the trash. Keyset pagination with `cursor`.', responses: adminResponses(AdminArticleList) }),
     validate('query', AdminArticleListQuery),
     async (c) => {
-      const page = await listAdminArticles(c.var.db, c.req.valid('query'))
+      const page = await listAdminArticles(c.var.db, c.req.valid('query'), actorOf(c))
       const settings = siteSettings(c.env)
       return c.json({ data: page.items.map((a) => serializeAdminArticle(a, settings)), next_cursor: page.nextCursor }, 200)
     },

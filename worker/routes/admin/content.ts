@@ -3,6 +3,7 @@ import { requireStaff, type AdminEnv } from '../../middleware/auth'
 import { adminArticleRoutes } from './articles'
 import { adminPresenceRoutes } from './article-presence'
 import { adminRevisionRoutes } from './article-revisions'
+import { adminPreviewLinkRoutes } from './preview-links'
 import { adminWorkflowRoutes } from './article-workflow'
 import { adminMediaRoutes } from './media'
 import { adminMediaUpload } from './media-upload'
@@ -28,6 +29,7 @@ export const adminContentRoutes = new Hono<AdminEnv>()
   .route('/articles', adminWorkflowRoutes)
   .route('/articles', adminRevisionRoutes)
   .route('/articles', adminPresenceRoutes)
+  .route('/articles', adminPreviewLinkRoutes)
   .route('/categories', adminCategoryRoutes)
   .route('/tags', adminTagRoutes)
   .route('/tags', adminTagMerge)

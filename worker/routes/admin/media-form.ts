@@ -7,13 +7,15 @@ import type { Upload } from '../../services/media/upload'
 
 const FIELDS = new Set(['file', 'alt', 'caption', 'credit'])
 
-const invalid = (path: string, message: string) => new ApiError(422, 'validation_failed', 'Invalid upload form', [{ path: `form.${path}`, message }])
+/** A form that does not fit its shape: 400, the rule for every request that fails its schema (README, "400 or 422"). */
+const invalid = (path: string, message: string) => new ApiError(400, 'validation_failed', 'Invalid upload form', [{ path: `form.${path}`, message }])
 
 /**
  * The upload form of `POST /api/admin/media` (after its body limit): exactly one
  * `file` part of at most `maxBytes`, the optional text fields, nothing else.
  * Anything else is a 4xx in the JSON envelope: 415 not multipart, 400 malformed
- * multipart, 413 too big, 422 a missing file or a bad field.
+ * multipart, a missing file or a bad field (the API's one rule: a request that
+ * does not fit its schema is a 400), 413 too big.
  */
 export async function readUploadForm(c: Context, maxBytes: number): Promise<Upload> {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase()

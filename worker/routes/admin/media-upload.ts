@@ -37,7 +37,7 @@ export const adminMediaUpload = new Hono<AdminEnv>().post(
       },
     },
     responses: {
-      ...adminResponses(AdminMediaUploadResponse, { 413: 'Over MEDIA_MAX_BYTES', 415: 'Not multipart, or not an accepted image type', 422: 'No file, an unreadable image, or a bad field' }, 201),
+      ...adminResponses(AdminMediaUploadResponse, { 413: 'Over MEDIA_MAX_BYTES', 415: 'Not multipart, or not an accepted image type', 400: 'No file, or a bad or unknown field', 422: 'The image bytes cannot be read (damaged, cut short)' }, 201),
       200: { description: 'Already in the library (`duplicate: true`)', content: { 'application/json': { schema: resolver(AdminMediaUploadResponse) } } },
     },
   }),

@@ -12,17 +12,19 @@ import { serializeAdminMedia, serializeAdminMediaDetail } from '../../serializer
 import { editMedia } from '../../services/media/edit'
 import { listMedia } from '../../services/media/list'
 import { loadMediaItem } from '../../services/media/media-item'
+import { readableIds } from '../../services/editorial/admin-read'
 import { deleteMedia } from '../../services/media/remove'
 import { adminResponses } from './accounts/openapi'
 
 const tags = ['Admin: media']
 const writeErrors = { 403: 'Not yours (authors, contributors), or force without the admin role', 404: 'No such media item', 412: 'Stale If-Match version', 428: 'If-Match missing' }
 
-/** One item with `used_by`, its version as the ETag. */
+/** One item with `used_by` (only the articles the reader may read: read-rules.ts), its version as the ETag. */
 async function itemResponse(c: Context<AdminEnv>, id: number) {
   const item = await loadMediaItem(c.var.db, id)
+  const readable = await readableIds(c.var.db, actorOf(c), [...new Set(item.usedBy.map((u) => u.id))])
   c.header('ETag', versionTag(item.row.version))
-  return c.json({ data: serializeAdminMediaDetail(item.row, item.usedBy, siteSettings(c.env)) }, 200)
+  return c.json({ data: serializeAdminMediaDetail(item.row, item.usedBy.filter((u) => readable.has(u.id)), siteSettings(c.env)) }, 200)
 }
 
 /** The media library after upload: list and search, read with usage, edit the text, delete (docs/media.md). */

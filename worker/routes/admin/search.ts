@@ -1,8 +1,8 @@
-import type { AppEnv } from '../../middleware/database'
 import { Hono } from 'hono'
 import { describeRoute } from 'hono-openapi'
 import { AdminSearchList, AdminSearchQuery } from '../../../schema/api/search'
 import { siteSettings } from '../../lib/settings'
+import { actorOf, type AdminEnv } from '../../middleware/auth'
 import { validate } from '../../middleware/validate'
 import { serializeAdminSearchHit } from '../../serializers/search-admin'
 import { searchAllArticles } from '../../services/search/search'
@@ -10,10 +10,10 @@ import { responses } from '../public/openapi-helpers'
 
 /**
  * Editors' search over every article, whatever its status (the trash with
- * `trash=true`). Same matching and ranking as the public search. Staff only: it is
+ * `trash=true`), that the searcher may read (read-rules.ts). Same matching and ranking as the public search. Staff only: it is
  * mounted at /api/admin/search behind requireStaff().
  */
-export const adminSearch = new Hono<AppEnv>().get(
+export const adminSearch = new Hono<AdminEnv>().get(
   '/',
   describeRoute({
     tags: ['Admin: search'],
@@ -23,9 +23,8 @@ export const adminSearch = new Hono<AppEnv>().get(
   }),
   validate('query', AdminSearchQuery),
   async (c) => {
-    const page = await searchAllArticles(c.var.db, c.req.valid('query'))
+    const page = await searchAllArticles(c.var.db, { ...c.req.valid('query'), reader: actorOf(c) })
     const settings = siteSettings(c.env)
-    c.header('Cache-Control', 'private, no-store')
     return c.json({ data: page.items.map((row) => serializeAdminSearchHit(row, page.isHit, settings)), next_cursor: page.nextCursor }, 200)
   },
 )

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client'
 import { randomSecret, sha256Hex } from '../../lib/secret-token'
 import { isStale, STAFF_COLUMNS, toStaffUser, type StaffUser } from './staff'
+import { effectiveScopes, formatScopes, type TokenScope } from './token-scopes'
 
 /** Every personal access token starts with this, so a leaked one is recognisable (and scannable). */
 export const ACCESS_TOKEN_PREFIX = 'tin_pat_'
@@ -11,10 +12,10 @@ export const ACCESS_TOKEN_MAX_DAYS = 366
 const TOUCH_INTERVAL_MS = 60 * 1000
 const DAY_MS = 24 * 60 * 60 * 1000
 
-const COLUMNS = ['id', 'user_id', 'name', 'token_prefix', 'created_at', 'last_used_at', 'expires_at', 'revoked_at'] as const
+const COLUMNS = ['id', 'user_id', 'name', 'token_prefix', 'created_at', 'last_used_at', 'expires_at', 'revoked_at', 'scopes'] as const
 
-/** Mints a token for a user. The returned `secret` is shown once and never stored. */
-export async function createAccessToken(db: Db, userId: number, name: string, days: number, now = new Date()) {
+/** Mints a token for a user with `scopes` (checked against the role by the caller). The returned `secret` is shown once and never stored. */
+export async function createAccessToken(db: Db, userId: number, name: string, days: number, scopes: readonly TokenScope[], now = new Date()) {
   const secret = ACCESS_TOKEN_PREFIX + randomSecret(32)
   const insert = db
     .insertInto('personal_access_tokens')
@@ -27,6 +28,7 @@ export async function createAccessToken(db: Db, userId: number, name: string, da
       last_used_at: null,
       expires_at: new Date(now.getTime() + days * DAY_MS).toISOString(),
       revoked_at: null,
+      scopes: formatScopes(scopes),
     })
     .returning(COLUMNS)
   return { insert, secret }
@@ -52,25 +54,26 @@ export const revokeAccessTokenQuery = (db: Db, userId: number, id: number, now =
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
 
-/** Revokes every live token of a user (suspension). */
+/** Revokes every live token of a user (suspension, password change). */
 export const revokeUserAccessTokensQuery = (db: Db, userId: number, now = new Date()) =>
   db.updateTable('personal_access_tokens').set({ revoked_at: now.toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null)
 
 /**
- * The user behind a bearer token, or null when it is unknown, revoked, expired, or its
- * user is suspended. `last_used_at` moves at most once a minute.
+ * The user behind a bearer token and the scopes it holds now (its own, narrowed to
+ * what the user's current role allows), or null when it is unknown, revoked,
+ * expired, or its user is suspended. `last_used_at` moves at most once a minute.
  */
-export async function authenticateAccessToken(db: Db, secret: string, now = new Date()): Promise<StaffUser | null> {
+export async function authenticateAccessToken(db: Db, secret: string, now = new Date()): Promise<{ user: StaffUser; scopes: TokenScope[] } | null> {
   if (!secret.startsWith(ACCESS_TOKEN_PREFIX)) return null
   const row = await db
     .selectFrom('personal_access_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['t.id', 't.expires_at', 't.last_used_at', 't.revoked_at', ...STAFF_COLUMNS])
+    .select(['t.id', 't.expires_at', 't.last_used_at', 't.revoked_at', 't.scopes', ...STAFF_COLUMNS])
     .where('t.token_hash', '=', await sha256Hex(secret))
     .executeTakeFirst()
   if (!row || row.revoked_at !== null || now.getTime() >= Date.parse(row.expires_at) || row.status !== 'active') return null
   if (isStale(row.last_used_at, now, TOUCH_INTERVAL_MS)) {
     await db.updateTable('personal_access_tokens').set({ last_used_at: now.toISOString() }).where('id', '=', row.id).execute()
   }
-  return toStaffUser(row)
+  return { user: toStaffUser(row), scopes: effectiveScopes(row.scopes, row.role) }
 }

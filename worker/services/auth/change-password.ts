@@ -5,6 +5,7 @@ import { hashPassword, verifyPassword } from '../password'
 import { getPasswordHash, setPasswordQuery, userHasHash } from '../users'
 import { lockedForSeconds, recordFailureQueries, throttleKeys } from './login-throttle'
 import { deleteUserSessionsQuery } from './sessions'
+import { revokeUserAccessTokensQuery } from './access-tokens'
 import type { ClientInfo, StaffUser } from './staff'
 
 export type ChangePasswordResult = 'changed' | 'wrong_password' | 'conflict' | { lockedForSeconds: number }
@@ -12,7 +13,9 @@ export type ChangePasswordResult = 'changed' | 'wrong_password' | 'conflict' | {
 /**
  * Changes the signed-in user's password after checking the current one. A wrong
  * current password counts as a failed login (so a stolen session cannot guess it
- * freely). On success every other session of the user ends, in the same batch.
+ * freely). On success every other session of the user ends and every personal
+ * access token is revoked, in the same batch: whoever learned the old password
+ * may have minted a token with it.
  */
 export async function changePassword(
   db: Db,
@@ -36,6 +39,7 @@ export async function changePassword(
   const [update] = await runBatch(d1, [
     setPasswordQuery(db, user.id, oldHash, newHash),
     deleteUserSessionsQuery(db, user.id, keepSessionId).where(() => changed),
+    revokeUserAccessTokensQuery(db, user.id).where(() => changed),
     auditInsert(db, { actorId: user.id, action: 'password.changed', resourceType: 'user', resourceId: user.id, ip: client.ip }, { onlyIf: changed }),
   ])
   return (update?.meta.changes ?? 0) > 0 ? 'changed' : 'conflict'

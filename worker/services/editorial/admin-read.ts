@@ -6,6 +6,7 @@ import { decodeCursor } from '../../lib/cursor'
 import { keysetPage } from '../../lib/keyset-page'
 import { ApiError, notFound } from '../../lib/errors'
 import { bundleColumns, toBundle, type ArticleBundle, type BundleJson } from '../articles/bundle'
+import { readable, readableBy, type Reader } from './read-scope'
 
 /** An article row (any status) with its category, tags, authors and cover. */
 export interface AdminArticleBundle {
@@ -21,9 +22,9 @@ function toAdminBundle(row: Article & BundleJson): AdminArticleBundle {
   return { row: bundle.article, bundle }
 }
 
-/** One article in any status, trash included, or a 404 (one statement). */
-export async function getAdminArticle(db: Db, id: number): Promise<AdminArticleBundle> {
-  const row = await withLinks(db).where('a.id', '=', id).executeTakeFirst()
+/** One article in any status, trash included, that `reader` may read, or a 404 (one statement). */
+export async function getAdminArticle(db: Db, id: number, reader: Reader): Promise<AdminArticleBundle> {
+  const row = await readable(withLinks(db).where('a.id', '=', id), reader).executeTakeFirst()
   if (!row) throw notFound('Article')
   return toAdminBundle(row)
 }
@@ -41,14 +42,14 @@ const SORT_VALUE: Record<AdminSort, RawBuilder<string | number>> = {
  * (sort value, id). A published-time order leaves out articles never published
  * (no time to place them by). Views order by the rolled-up total (0 when unread);
  * at newsroom scale (tens of thousands of rows) that sort is one scan with SQLite's
- * top-N sorter, inside D1's limits.
+ * top-N sorter, inside D1's limits. Only what `reader` may read.
  */
-export async function listAdminArticles(db: Db, q: AdminArticleListQuery) {
+export async function listAdminArticles(db: Db, q: AdminArticleListQuery, reader: Reader) {
   const sort = q.sort ?? '-updated_at'
   const cursorSort = `admin:${sort}`
   const value = SORT_VALUE[sort]
   const timeColumn = sort === '-updated_at' ? 'a.updated_at' : 'a.published_at'
-  let query = withLinks(db).select(value.as('sort_value'))
+  let query = readable(withLinks(db), reader).select(value.as('sort_value'))
   query = q.trash === 'true' ? query.where('a.deleted_at', 'is not', null) : query.where('a.deleted_at', 'is', null)
   if (q.status) query = query.where('a.status', '=', q.status)
   if (sort !== '-updated_at') query = query.where('a.published_at', 'is not', null)
@@ -69,4 +70,17 @@ export async function listAdminArticles(db: Db, q: AdminArticleListQuery) {
   const rows = await query.orderBy(value, 'desc').orderBy('a.id', 'desc').limit(q.limit + 1).execute()
   const page = keysetPage(rows, q.limit, cursorSort, (r) => r.sort_value)
   return { items: page.items.map(({ sort_value: _, ...row }) => toAdminBundle(row)), nextCursor: page.nextCursor }
+}
+
+/**
+ * Which of `ids` `reader` may read: all of them for the desk (no query), else one
+ * statement. For lists that name articles outside the article routes (a media
+ * item's `used_by`), so they do not show another desk's draft titles.
+ */
+export async function readableIds(db: Db, reader: Reader, ids: number[]): Promise<Set<number>> {
+  const scope = readableBy(reader)
+  if (!scope || ids.length === 0) return new Set(scope ? [] : ids)
+  // The ids as one JSON parameter: a hundred of them plus the scope's would pass D1's 100 bound parameters.
+  const rows = await db.selectFrom('articles as a').select('a.id').where(sql<boolean>`a.id IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`).where(scope).execute()
+  return new Set(rows.map((r) => r.id))
 }

@@ -12,6 +12,7 @@ import { resolveRestoredContent } from './article-media'
 import { cleanBody } from './content'
 import { parseSnapshot } from './revision-snapshot'
 import { resolveArticleSlug } from './slugs'
+import { readable, type Reader } from './read-scope'
 
 const SORT = 'revisions:-version'
 
@@ -20,10 +21,11 @@ const REVISION_COLUMNS = ['r.id', 'r.article_id', 'r.version', 'r.snapshot', 'r.
 /**
  * Revisions of an article as one statement that also tells a missing article (no
  * row: 404) from a missing revision (the article's row alone): the article drives a
- * LEFT JOIN, so its existence costs no round trip of its own.
+ * LEFT JOIN, so its existence costs no round trip of its own. An article `reader`
+ * may not read (read-rules.ts) is missing like one that does not exist.
  */
-function revisionsOf(db: Db, articleId: number, version?: { op: '=' | '<'; value: number }) {
-  return db
+function revisionsOf(db: Db, reader: Reader, articleId: number, version?: { op: '=' | '<'; value: number }) {
+  const query = db
     .selectFrom('articles as a')
     .leftJoin('revisions as r', (join) => {
       const byArticle = join.onRef('r.article_id', '=', 'a.id')
@@ -31,6 +33,7 @@ function revisionsOf(db: Db, articleId: number, version?: { op: '=' | '<'; value
     })
     .select(REVISION_COLUMNS)
     .where('a.id', '=', articleId)
+  return readable(query, reader)
 }
 
 type RevisionRow = { id: number; article_id: number; version: number; snapshot: string; created_by: number | null; created_at: string }
@@ -42,10 +45,10 @@ function found(rows: { id: number | null }[]): RevisionRow[] {
 }
 
 /** An article's revisions, newest first, keyset-paginated by version (one statement). */
-export async function listRevisions(db: Db, articleId: number, opts: { limit: number; cursor?: string | undefined }) {
+export async function listRevisions(db: Db, reader: Reader, articleId: number, opts: { limit: number; cursor?: string | undefined }) {
   const before = opts.cursor ? Number(decodeCursor(opts.cursor, SORT).value) : null
   const rows = found(
-    await revisionsOf(db, articleId, before === null ? undefined : { op: '<', value: before })
+    await revisionsOf(db, reader, articleId, before === null ? undefined : { op: '<', value: before })
       .orderBy('r.version', 'desc')
       .limit(opts.limit + 1)
       .execute(),
@@ -59,8 +62,8 @@ export async function listRevisions(db: Db, articleId: number, opts: { limit: nu
 }
 
 /** One revision of an article (one statement): 404 for a missing article or revision. */
-export async function getRevision(db: Db, articleId: number, version: number) {
-  const [row] = found(await revisionsOf(db, articleId, { op: '=', value: version }).execute())
+export async function getRevision(db: Db, reader: Reader, articleId: number, version: number) {
+  const [row] = found(await revisionsOf(db, reader, articleId, { op: '=', value: version }).execute())
   if (!row) throw notFound('Revision')
   return row
 }
@@ -74,7 +77,7 @@ export async function getRevision(db: Db, articleId: number, version: number) {
 export async function restoreRevision(db: Db, d1: D1Handle, articleId: number, version: number, ifMatch: number | undefined, actor: Actor, settings: SiteSettings) {
   const before = await loadArticleState(db, articleId)
   authorize('edit', actor, before.row)
-  const revision = await getRevision(db, articleId, version)
+  const revision = await getRevision(db, actor, articleId, version)
   const snapshot = parseSnapshot(revision.snapshot)
   if (!snapshot) throw new ApiError(409, 'conflict', `Revision ${version} cannot be read back; it was not restored`)
   const { status: _status, ...stored } = snapshot

@@ -6,6 +6,7 @@ import { ApiError } from '../../lib/errors'
 import { matchVersion } from '../../lib/precondition'
 import { auditInsert } from '../audit'
 import type { Actor } from '../editorial/actor'
+import { readableIds } from '../editorial/admin-read'
 import { loadArticleStates } from '../editorial/article-state'
 import { saveStatements } from '../editorial/article-write'
 import { articleEvent } from '../webhooks/article-event'
@@ -21,15 +22,18 @@ import { withoutMedia } from './unlink'
  */
 export const FORCE_DELETE_MAX_ARTICLES = 50
 
-const inUse = (item: MediaItem) =>
-  new ApiError(
+/** The refusal names only the articles the actor may read (read-rules.ts); the count covers all. */
+const inUse = (item: MediaItem, readable: Set<number>) => {
+  const shown = item.usedBy.filter((u) => readable.has(u.id))
+  return new ApiError(
     409,
     'media_in_use',
     `The media item is used by ${new Set(item.usedBy.map((u) => u.id)).size} article(s); remove it from them first, or an admin can delete it with ?force=true`,
-    item.usedBy.map((u) => ({ path: 'articles', message: `${u.id}: ${u.title} (${u.role})` })),
+    shown.map((u) => ({ path: 'articles', message: `${u.id}: ${u.title} (${u.role})` })),
     {},
-    { used_by: item.usedBy },
+    { used_by: shown },
   )
+}
 
 const changedMeanwhile = () =>
   new ApiError(409, 'conflict', 'The media item or an article that uses it changed meanwhile; nothing was deleted. Reload and try again')
@@ -48,7 +52,7 @@ export async function deleteMedia(db: Db, d1: D1Handle, bucket: R2Bucket, id: nu
   authorizeMediaWrite(actor, item.row, 'delete')
   const version = matchVersion('media', ifMatch, item.row.version)
   const articleIds = [...new Set(item.usedBy.map((u) => u.id))]
-  if (articleIds.length > 0 && !force) throw inUse(item)
+  if (articleIds.length > 0 && !force) throw inUse(item, await readableIds(db, actor, articleIds))
   if (articleIds.length > FORCE_DELETE_MAX_ARTICLES) {
     throw new ApiError(409, 'media_in_use', `The media item is used by more than ${FORCE_DELETE_MAX_ARTICLES} articles; remove it from some of them first`, [
       { path: 'query.force', message: `can remove an item from at most ${FORCE_DELETE_MAX_ARTICLES} articles at once` },

@@ -3,6 +3,7 @@ import type { ArticleStatus } from '../../../schema/database'
 import type { Db } from '../../db/client'
 import { inCategories } from '../articles/category-scope'
 import { publiclyVisible } from '../articles/visibility'
+import { readableBy, type Reader } from '../editorial/read-scope'
 import type { SearchQuery } from './query'
 
 /**
@@ -15,7 +16,7 @@ const EXACT_BM25 = sql.raw('bm25(search_exact, 10.0, 4.0, 1.0)')
 /** Which articles a search may return. */
 export type SearchScope =
   | { kind: 'public' }
-  | { kind: 'admin'; status?: ArticleStatus | undefined; trash: boolean }
+  | { kind: 'admin'; status?: ArticleStatus | undefined; trash: boolean; reader: Reader }
 
 export interface RankRequest {
   query: SearchQuery
@@ -33,7 +34,9 @@ export interface RankRequest {
 function scopeFilter(scope: SearchScope): RawBuilder<boolean> {
   if (scope.kind === 'public') return publiclyVisible('a')
   const trash = scope.trash ? sql`a.deleted_at IS NOT NULL` : sql`a.deleted_at IS NULL`
-  return scope.status ? sql<boolean>`${trash} AND a.status = ${scope.status}` : sql<boolean>`${trash}`
+  const status = scope.status ? sql<boolean>`${trash} AND a.status = ${scope.status}` : sql<boolean>`${trash}`
+  const readable = readableBy(scope.reader)
+  return readable ? sql<boolean>`${status} AND ${readable}` : status
 }
 
 /**

@@ -5,6 +5,7 @@ import type { PublicBundle } from '../articles/public-bundle'
 import { rankCursor } from './page-cursor'
 import { compileQuery } from './query'
 import { inRankOrder, rankArticleIds, type SearchScope } from './rank'
+import type { Reader } from '../editorial/read-scope'
 
 export interface SearchInput {
   q: string
@@ -18,6 +19,8 @@ export interface AdminSearchInput extends SearchInput {
   status?: ArticleStatus | undefined
   /** Search the trash instead of live articles. */
   trash: boolean
+  /** Who searches: only articles they may read are found (read-rules.ts). */
+  reader: Reader
 }
 
 export interface SearchPage<T> {
@@ -59,7 +62,7 @@ async function runSearch<T extends { id: number }>(
 
 /** Every article an editor may look for (any status; the trash on request), best first. */
 export async function searchAllArticles(db: Db, input: AdminSearchInput) {
-  return runSearch(db, input, { kind: 'admin', status: input.status, trash: input.trash }, (ids) =>
+  return runSearch(db, input, { kind: 'admin', status: input.status, trash: input.trash, reader: input.reader }, (ids) =>
     db
       .selectFrom('articles as a')
       .leftJoin('categories as c', 'c.id', 'a.category_id')

@@ -36,16 +36,15 @@ export const tokenRoutes = new Hono<AdminEnv>()
       tags,
       summary: 'Create a personal access token',
       security: SESSION_ONLY,
-      description: 'Needs a browser session (a token cannot mint tokens). The secret is in this response only; store it now.',
-      responses: adminResponses(TokenCreated, { 403: 'Token auth or cross-site request' }, 201),
+      description: 'Needs a browser session (a token cannot mint tokens). Scopes are chosen here, at most what your role allows. The secret is in this response only; store it now.',
+      responses: adminResponses(TokenCreated, { 403: 'Token auth, a cross-site request, or a scope beyond your role' }, 201),
     }),
     requireStaff(),
     validate('json', CreateTokenBody),
     async (c) => {
       if (c.get('authMethod') !== 'cookie') throw new ApiError(403, 'forbidden', 'Creating a token needs a signed-in browser session, not a token')
-      const { name, expires_in_days } = c.req.valid('json')
-      const actor = actorOf(c)
-      const { row, secret } = await issueAccessToken(c.var.db, c.var.d1, actor, name, expires_in_days)
+      const { name, expires_in_days, scopes } = c.req.valid('json')
+      const { row, secret } = await issueAccessToken(c.var.db, c.var.d1, actorOf(c), name, expires_in_days, scopes)
       c.header('Location', `/api/admin/tokens/${row.id}`)
       return c.json({ data: { ...serializeAccessToken(row, siteSettings(c.env).timeZone), token: secret } }, 201)
     },
