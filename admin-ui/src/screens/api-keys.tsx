@@ -41,7 +41,7 @@ export function ApiKeys() {
       <div class="table-wrap">
         <table data-testid="api-key-list">
           <thead>
-            <tr><th>{t('keys.name')}</th><th>{t('keys.prefix')}</th><th>{t('keys.body')}</th><th>{t('keys.tier')}</th><th>{t('keys.status')}</th><th /></tr>
+            <tr><th>{t('keys.name')}</th><th>{t('keys.prefix')}</th><th>{t('keys.body')}</th><th>{t('keys.tier')}</th><th>{t('keys.status')}</th><th scope="col"><span class="visually-hidden">{t('keys.revoke')}</span></th></tr>
           </thead>
           <tbody>
             {keys?.length === 0 && <tr><td colSpan={6} class="empty">{t('keys.empty')}</td></tr>}

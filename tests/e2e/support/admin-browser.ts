@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest'
 import { closeBrowser, launchChromium } from './browser'
 import { startWorker, type WorkerServer } from './worker-server'
 
-export function useAdminBrowser(vars: Record<string, string>, failureShot: string) {
+export function useAdminBrowser(vars: Record<string, string>, failureShot: string, { bypassCSP = false } = {}) {
   let browser: Browser | undefined
   let server: WorkerServer | undefined
   let context: BrowserContext | undefined
@@ -23,7 +23,8 @@ export function useAdminBrowser(vars: Record<string, string>, failureShot: strin
     browser = await launchChromium()
     await build({ configFile: 'admin-ui/vite.config.ts', logLevel: 'warn' })
     server = await startWorker(vars)
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+    // bypassCSP only for files that inject a checker (axe): the app's CSP allows no inline script.
+    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP })
     page = await context.newPage()
     page.setDefaultTimeout(15_000)
     page.on('dialog', (d) => void d.accept())
