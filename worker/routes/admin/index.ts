@@ -8,6 +8,7 @@ import { refuseApiKeys } from '../../middleware/refuse-api-keys'
 import { adminAuthRoutes } from './auth'
 import { adminContentRoutes } from './content'
 import { isMediaUpload } from './media-upload'
+import { adminImportRoutes } from './imports'
 import { adminSearch } from './search'
 import { webhookDeliveryRoutes } from './webhook-deliveries'
 import { webhookRoutes } from './webhooks'
@@ -21,4 +22,5 @@ export const adminApi = new Hono<AppEnv>()
   .route('/', adminAuthRoutes)
   .route('/', adminContentRoutes)
   .route('/search', new Hono<AdminEnv>().use('*', requireStaff()).route('/', adminSearch))
+  .route('/imports', new Hono<AdminEnv>().use('*', requireStaff(), requireRole('admin')).route('/', adminImportRoutes))
   .route('/webhooks', new Hono<AdminEnv>().use('*', requireStaff(), requireRole('admin')).route('/', webhookRoutes).route('/', webhookDeliveryRoutes))
