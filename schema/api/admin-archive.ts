@@ -29,8 +29,12 @@ export const ImportArticle = v.object({
   status: v.optional(v.picklist(['published', 'draft', 'archived'], 'must be published, draft or archived'), 'draft'),
   published_at: v.optional(v.nullable(PastInstant)),
   updated_at: v.optional(PastInstant),
+  /** Set: the article is in the trash (an export of the trash). */
+  deleted_at: v.optional(v.nullable(PastInstant)),
   slug: v.optional(SlugInput),
   old_urls: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(2000))), v.maxLength(MAX_OLD_URLS))),
+  /** Slugs the article had before (they keep answering 301 on the slug route). */
+  old_slugs: v.optional(v.pipe(v.array(SlugInput), v.maxLength(MAX_OLD_URLS))),
   views: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0))),
   category: v.optional(v.nullable(Name(200))),
   category_slug: v.optional(SlugInput),

@@ -8,6 +8,7 @@ import { refuseApiKeys } from '../../middleware/refuse-api-keys'
 import { adminAuthRoutes } from './auth'
 import { adminContentRoutes } from './content'
 import { isMediaUpload } from './media-upload'
+import { adminExportRoutes } from './exports'
 import { adminImportRoutes } from './imports'
 import { adminSearch } from './search'
 import { webhookDeliveryRoutes } from './webhook-deliveries'
@@ -23,4 +24,5 @@ export const adminApi = new Hono<AppEnv>()
   .route('/', adminContentRoutes)
   .route('/search', new Hono<AdminEnv>().use('*', requireStaff()).route('/', adminSearch))
   .route('/imports', new Hono<AdminEnv>().use('*', requireStaff(), requireRole('admin')).route('/', adminImportRoutes))
+  .route('/exports', new Hono<AdminEnv>().use('*', requireStaff(), requireRole('admin')).route('/', adminExportRoutes))
   .route('/webhooks', new Hono<AdminEnv>().use('*', requireStaff(), requireRole('admin')).route('/', webhookRoutes).route('/', webhookDeliveryRoutes))

@@ -71,18 +71,18 @@ export function lineTimes(line: ImportArticle, now: string) {
 /**
  * The statements that write one imported article: created (row, first revision,
  * links, media usage) or updated in place (version + 1, links replaced), then its
- * view total seeded (never lowered: beacons counted since stay on top) and its old
- * URLs. The article is found by external_id inside the batch.
+ * view total seeded (never lowered: beacons counted since stay on top), its old
+ * slugs and its old URLs. The article is found by external_id inside the batch.
  */
 export function articleStatements(db: Db, d: Drafted, content: ArticleContent, existing: Existing | undefined, actor: Actor, now: string): Compilable[] {
   const line = d.line
   const ref = sql<number>`(SELECT id FROM articles WHERE external_id = ${line.external_id})`
   const t = lineTimes(line, now)
-  const workflow = { status: line.status, published_at: t.published, scheduled_at: null, updated_at: t.updated, import_hash: d.hash }
+  const workflow = { status: line.status, published_at: t.published, scheduled_at: null, deleted_at: line.deleted_at ? toUtcIso(line.deleted_at) : null, updated_at: t.updated, import_hash: d.hash }
   const version = existing ? existing.version + 1 : 1
   const out: Compilable[] = existing
     ? [db.updateTable('articles').set({ ...contentColumns(content), ...workflow, version }).where('id', '=', existing.id)]
-    : [db.insertInto('articles').values({ ...contentColumns(content), ...workflow, version, created_by: actor.id, created_at: t.created, deleted_at: null, external_id: line.external_id })]
+    : [db.insertInto('articles').values({ ...contentColumns(content), ...workflow, version, created_by: actor.id, created_at: t.created, external_id: line.external_id })]
   out.push(
     db.insertInto('revisions').values({ article_id: ref, version, snapshot: snapshotJson(content, line.status), created_by: actor.id, created_at: now }),
     ...setTagsStatements(db, ref, content.tags, now, !!existing),
@@ -92,6 +92,10 @@ export function articleStatements(db: Db, d: Drafted, content: ArticleContent, e
   )
   if (existing && existing.slug !== content.slug) {
     out.push(db.insertInto('slug_history').values({ slug: existing.slug, article_id: existing.id, created_at: now }).onConflict((oc) => oc.column('slug').doNothing()))
+  }
+  if (line.old_slugs?.length) {
+    out.push(rawStatement(db, sql`INSERT INTO slug_history (slug, article_id, created_at) SELECT value, ${ref}, ${now} FROM json_each(${JSON.stringify(line.old_slugs)})
+      WHERE value <> ${content.slug} ON CONFLICT (slug) DO NOTHING`))
   }
   if (line.views) {
     out.push(rawStatement(db, sql`INSERT INTO article_views (article_id, category_id, total, updated_at)

@@ -42,6 +42,10 @@ export function parseLines(text: string): { parsed: ParsedLine[]; failed: Import
       return
     }
     const type = (json as { type?: unknown })?.type ?? 'article'
+    if (type === 'next') {
+      failed.push({ line, type, outcome: 'skipped', reason: 'an export continuation marker' })
+      return
+    }
     const schema = typeof type === 'string' && Object.hasOwn(SCHEMAS, type) ? SCHEMAS[type as keyof typeof SCHEMAS] : null
     if (!schema || typeof json !== 'object' || json === null || Array.isArray(json)) {
       failed.push({ line, type: String(type), outcome: 'failed', reason: `unknown line type "${String(type)}" (article, category, tag, author, media)` })
