@@ -81,7 +81,7 @@ export function articleStatements(db: Db, d: Drafted, content: ArticleContent, e
   const workflow = { status: line.status, published_at: t.published, scheduled_at: null, deleted_at: line.deleted_at ? toUtcIso(line.deleted_at) : null, updated_at: t.updated, import_hash: d.hash }
   const version = existing ? existing.version + 1 : 1
   const out: Compilable[] = existing
-    ? [db.updateTable('articles').set({ ...contentColumns(content), ...workflow, version }).where('id', '=', existing.id)]
+    ? [db.updateTable('articles').set({ ...contentColumns(content), ...workflow, version, external_id: line.external_id }).where('id', '=', existing.id)]
     : [db.insertInto('articles').values({ ...contentColumns(content), ...workflow, version, created_by: actor.id, created_at: t.created, external_id: line.external_id })]
   out.push(
     db.insertInto('revisions').values({ article_id: ref, version, snapshot: snapshotJson(content, line.status), created_by: actor.id, created_at: now }),

@@ -19,7 +19,12 @@ const BYTES_PER_BATCH = 1_000_000
 
 interface Planned { result: ImportResult; statements: Compilable[]; bytes: number }
 
-const reasonOf = (err: unknown) => String((err as Error)?.message ?? err).replace(/^D1_ERROR: /, '').slice(0, 300)
+/** A failure as one line of text: an ApiError's details (e.g. `json.tags.0: needs at least one letter or digit`) or the D1 message. */
+function reasonOf(err: unknown) {
+  const details = (err as { details?: { path: string; message: string }[] })?.details
+  const text = details?.length ? details.map((d) => `${d.path.replace(/^json\./, '')}: ${d.message}`).join('; ') : String((err as Error)?.message ?? err)
+  return text.replace(/^D1_ERROR: /, '').slice(0, 300)
+}
 
 /** Runs the planned writes in batches; a failed batch is retried one article at a time, so one bad line fails alone. */
 async function write(d1: D1Handle, plans: Planned[]) {

@@ -18,7 +18,8 @@ export interface ArchiveLine {
 export function archiveLine(i: number, prefix = 'arc'): ArchiveLine {
   const place = PLACES[i % PLACES.length]!
   const topic = TOPICS[(i * 7) % TOPICS.length]!
-  const at = new Date(Date.UTC(2015, 0, 1) + i * 9_377_000)
+  // Every 50 minutes from 2016: 100,000 articles reach mid-2025, never the future.
+  const at = new Date(Date.UTC(2016, 0, 1) + i * 3_000_000)
   const id = 100_000 + i
   return {
     external_id: `${prefix}-${id}`,
