@@ -2,7 +2,8 @@ import { SELF } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { BASE, tokenFor } from '../helpers/auth'
 import { staffClient, type StaffClient } from '../helpers/admin-api'
-import { importLines, line, outcomes } from '../helpers/archive'
+import { importLines, line, ndjson, outcomes } from '../helpers/archive'
+import { countedFetch } from '../helpers/round-trips'
 import { db, getJson } from '../helpers/fixtures'
 import { BROWSER_UA, runCron } from '../helpers/views'
 
@@ -121,5 +122,19 @@ describe('GET /api/v1/redirects', () => {
       expect(res.status, path).toBe(404)
     }
     expect((await SELF.fetch(`${BASE}/api/v1/redirects`)).status).toBe(400)
+  })
+})
+
+describe('an import request within the platform limits', () => {
+  it('writes 500 articles in about 25 D1 calls, every statement within D1 limits (platformD1)', async () => {
+    const lines = Array.from({ length: 500 }, (_, i) =>
+      line({ external_id: `limit-${i}`, title: `Quảng Nam: bản tin lưu trữ số ${i}`, category: `Chuyên mục ${i % 7}`, tags: ['Quảng Nam', `Chủ đề ${i % 40}`, 'Lưu trữ'], authors: [`Phóng viên ${i % 9}`, 'Ban biên tập'], views: i, old_urls: [`/?p=${50_000 + i}`, `/tin-tuc/${50_000 + i}-bai.html`] }),
+    )
+    const res = await countedFetch('/api/admin/imports', { method: 'POST', headers: { ...admin.headers, 'Content-Type': 'application/x-ndjson' }, body: ndjson(lines) })
+    expect(res.status, res.text.slice(0, 300)).toBe(200)
+    expect(res.body.data.summary).toEqual({ created: 500, updated: 0, skipped: 0, failed: 0 })
+    // Session check, 3 reads of references (names created in between), 20 write batches, the audit line.
+    expect(res.calls.length).toBeLessThanOrEqual(30)
+    expect(res.calls.filter((c) => c.kind === 'batch').length).toBeGreaterThanOrEqual(20)
   })
 })
