@@ -10,6 +10,12 @@ import { lookUpRedirect } from '../../services/archive/redirects'
 import { responses } from './openapi-helpers'
 import { reads } from './serialize'
 
+/** The 301 carries the success body (the target, also in Location); there is no 200. */
+function moved() {
+  const { 200: ok, ...errors } = responses(RedirectResponse, { 404: 'No published article at that old URL' })
+  return { ...errors, 301: { ...ok!, description: 'Moved: Location is the canonical URL; the body names it too' } }
+}
+
 /**
  * Old URLs of the imported archive (docs/archive.md). A frontend asks with the
  * path it was requested at and forwards the 301: Location is the article's
@@ -22,7 +28,7 @@ export const publicRedirects = new Hono<AppEnv>().get(
     tags: ['Articles'],
     summary: 'Where an old URL now lives',
     description: 'Paths are normalized (host, case, trailing slash and query dropped, except WordPress `?p=` and `?page_id=`).',
-    responses: { ...responses(RedirectResponse, { 404: 'No published article at that old URL' }), 301: { description: 'Location: the canonical URL' } },
+    responses: moved(),
   }),
   validate('query', RedirectQuery),
   async function redirect(c) {
