@@ -111,6 +111,16 @@ export interface ArticlesTable {
   created_at: string
   updated_at: string
   deleted_at: string | null
+  /** The source system's id of an imported article (0013_archive.sql), unique when set. */
+  external_id: ColumnType<string | null, string | null | undefined, string | null>
+  /** Digest of the import line that last wrote the article: an unchanged re-import is skipped. */
+  import_hash: ColumnType<string | null, string | null | undefined, string | null>
+}
+
+/** Old URLs of imported articles (0013_archive.sql): a normalized path and its article. */
+export interface RedirectsTable {
+  path: string
+  article_id: number
 }
 
 export interface ArticleTagsTable {
@@ -171,6 +181,7 @@ export interface CoreTables {
   slug_history: SlugHistoryTable
   category_slug_history: CategorySlugHistoryTable
   revisions: RevisionsTable
+  redirects: RedirectsTable
 }
 
 /**

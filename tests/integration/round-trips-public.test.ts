@@ -37,6 +37,7 @@ beforeAll(async () => {
     await createArticle({ title: `Đà Nẵng mưa lớn: bản tin số ${i + 1}`, categoryId: news.id, tags: ['Mưa lớn'], authorIds: [hoa.id] })
   }
   await db().insertInto('slug_history').values({ slug: 'da-nang-ngap-sau', article_id: main.id, created_at: '2026-01-01T00:00:00Z' }).execute()
+  await db().insertInto('redirects').values({ path: '/?p=123', article_id: main.id }).execute()
   // Totals in D1 and shards this isolate wrote but the rollup has not seen yet: the
   // read then adds "which of my shards are rolled up" to its batch.
   const counter = new ViewCounter(env.VIEWS)
@@ -85,6 +86,8 @@ const reads: [path: () => string, status: number, budget: number][] = [
   [() => '/sitemaps/articles-99.xml', 404, 1],
   [() => '/sitemap-news.xml', 200, 1],
   [() => '/robots.txt', 200, 0],
+  [() => '/api/v1/redirects?path=%2F%3Fp%3D123', 301, 1],
+  [() => '/api/v1/redirects?path=%2Fkhong-co', 404, 1],
 ]
 
 describe('D1 round trips of a public read that misses the caches', () => {

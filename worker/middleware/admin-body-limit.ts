@@ -14,12 +14,21 @@ export const JSON_BODY_LIMIT = 1 << 20
  */
 export const ARTICLE_BODY_LIMIT = 2 << 20
 
+/**
+ * The limit of an archive import (`POST /api/admin/imports`, NDJSON): 10 MiB, with
+ * at most 500 lines (services/archive/import-lines.ts), e.g. 500 articles of
+ * 20 KB. Bigger archives go in several requests (the WordPress CLI sends chunks).
+ */
+export const IMPORT_BODY_LIMIT = 10 << 20
+
 /** Kept for callers that name the largest admin JSON body. */
 export const ADMIN_BODY_LIMIT = ARTICLE_BODY_LIMIT
 
 /** `POST /api/admin/articles` and `PATCH /api/admin/articles/{id}`: the only routes that carry a body_html. */
 const isArticleWrite = (c: Context) =>
   (c.req.method === 'POST' && /^\/api\/admin\/articles\/?$/.test(c.req.path)) || (c.req.method === 'PATCH' && /^\/api\/admin\/articles\/[^/]+\/?$/.test(c.req.path))
+
+const isImport = (c: Context) => c.req.method === 'POST' && /^\/api\/admin\/imports\/?$/.test(c.req.path)
 
 const tooLarge = (limit: number) => () => {
   throw new ApiError(413, 'payload_too_large', `The request body is over ${limit} bytes`, [{ path: 'body', message: `must be at most ${limit} bytes` }])
@@ -28,8 +37,8 @@ const tooLarge = (limit: number) => () => {
 const limited = (limit: number) => bodyLimit({ maxSize: limit, onError: tooLarge(limit) })
 
 /**
- * Refuses an admin request body over the route's limit (JSON_BODY_LIMIT, or
- * ARTICLE_BODY_LIMIT for an article create or edit) with a 413 in the JSON error
+ * Refuses an admin request body over the route's limit (JSON_BODY_LIMIT,
+ * ARTICLE_BODY_LIMIT for an article create or edit, IMPORT_BODY_LIMIT for an import) with a 413 in the JSON error
  * envelope: from Content-Length before a byte is read, or counted as the body
  * streams in without one (the whole body is read here, before any route parses it).
  * Requests `except` picks (media uploads, which have their own limit:
@@ -42,8 +51,9 @@ export function adminBodyLimit(options: { except?: (c: Context) => boolean } = {
   if (MAX_BODY_HTML * 6 > ARTICLE_BODY_LIMIT) throw new Error('ARTICLE_BODY_LIMIT is below the longest valid article')
   const json = limited(JSON_BODY_LIMIT)
   const article = limited(ARTICLE_BODY_LIMIT)
+  const archive = limited(IMPORT_BODY_LIMIT)
   return async function adminBodyLimit(c, next) {
     if (options.except?.(c)) return next()
-    return (isArticleWrite(c) ? article : json)(c, next)
+    return (isImport(c) ? archive : isArticleWrite(c) ? article : json)(c, next)
   }
 }

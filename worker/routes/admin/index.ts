@@ -8,6 +8,8 @@ import { refuseApiKeys } from '../../middleware/refuse-api-keys'
 import { adminAuthRoutes } from './auth'
 import { adminContentRoutes } from './content'
 import { isMediaUpload } from './media-upload'
+import { adminExportRoutes } from './exports'
+import { adminImportRoutes } from './imports'
 import { adminSearch } from './search'
 import { webhookDeliveryRoutes } from './webhook-deliveries'
 import { webhookRoutes } from './webhooks'
@@ -21,4 +23,6 @@ export const adminApi = new Hono<AppEnv>()
   .route('/', adminAuthRoutes)
   .route('/', adminContentRoutes)
   .route('/search', new Hono<AdminEnv>().use('*', requireStaff()).route('/', adminSearch))
+  .route('/imports', new Hono<AdminEnv>().use('*', requireStaff(), requireRole('admin')).route('/', adminImportRoutes))
+  .route('/exports', new Hono<AdminEnv>().use('*', requireStaff(), requireRole('admin')).route('/', adminExportRoutes))
   .route('/webhooks', new Hono<AdminEnv>().use('*', requireStaff(), requireRole('admin')).route('/', webhookRoutes).route('/', webhookDeliveryRoutes))

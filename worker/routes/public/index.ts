@@ -5,6 +5,7 @@ import { publicCors } from '../../middleware/public-cors'
 import { publicArticles } from './articles'
 import { publicHealth } from './health'
 import { publicPreview } from './preview'
+import { publicRedirects } from './redirects'
 import { publicSearch } from './search'
 import { publicTaxonomies } from './taxonomies'
 import { publicViews } from './views'
@@ -19,3 +20,4 @@ export const publicApi = new Hono<AppEnv>()
   .route('/articles', publicArticles)
   .route('/', publicTaxonomies)
   .route('/', publicPreview)
+  .route('/', publicRedirects)
