@@ -50,5 +50,22 @@ describe(`importing ${COUNT} archive articles over HTTP`, () => {
     }
   })
 
+  it('adds readers’ new views on top of an imported total, before and after the cron folds them in', async () => {
+    const line = archiveLine(1)
+    const moved = await send(room().url, 'GET', `/api/v1/redirects?path=${encodeURIComponent((line.old_urls as string[])[1]!)}`)
+    const id = moved.json.data.article_id as number
+    const reader = { 'user-agent': 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36' }
+    for (let i = 0; i < 3; i++) expect((await send(room().url, 'POST', `/api/v1/articles/${id}/views`, { headers: reader })).status).toBe(204)
+    // Each read below is a URL not read before, so no read cache answers it.
+    const views = async (fields: string) => (await send(room().url, 'GET', `/api/v1/articles/${id}?fields=${fields}`)).json.data.views
+    expect(await views('id,views')).toBe((line.views as number) + 3)
+    // The isolate writes its shard within 5 s; the cron then folds it into the D1 total.
+    await new Promise((r) => setTimeout(r, 6_000))
+    const cron = await send(room().url, 'GET', `/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('* * * * *')}`)
+    expect(cron.status).toBe(200)
+    expect(await views('views,id')).toBe((line.views as number) + 3)
+    expect(await views('views')).toBe((line.views as number) + 3)
+  })
+
   itLoggedNoUnhandledError(room)
 })
