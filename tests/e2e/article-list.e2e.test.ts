@@ -4,20 +4,18 @@
  * site time, all of it in the URL (a reload or a shared link shows the same list);
  * permanent delete from the trash for admins. Axe and a phone-width screenshot too.
  */
-import type { Browser, Page } from 'playwright-core'
-import { build } from 'vite'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { apiInPage, signIn } from './support/admin-page'
 import { axeViolations, phoneScreenshot, seriousOf } from './support/axe'
-import { closeBrowser, launchChromium } from './support/browser'
-import { startWorker, type WorkerServer } from './support/worker-server'
+import { useAdminBrowser } from './support/admin-browser'
 
 const ADMIN = { email: 'tongbientap@toasoan.vn', password: 'mat-khau-danh-sach-2024' }
 const FAILURE = '/tmp/tin-admin-list-failure.png'
 
-let server: WorkerServer | undefined
-let browser: Browser | undefined
+const ui = useAdminBrowser({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, FAILURE, { timezoneId: 'Europe/Paris', locale: 'fr-FR', bypassCSP: true })
 let page: Page
+const server = () => ui.server()
 const ids: Record<string, number> = {}
 const cats: Record<string, number> = {}
 const authors: Record<string, number> = {}
@@ -30,14 +28,8 @@ async function titles() {
 
 describe('the article list in chromium', () => {
   beforeAll(async () => {
-    browser = await launchChromium()
-    await build({ configFile: 'admin-ui/vite.config.ts', logLevel: 'warn' })
-    server = await startWorker({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password })
-    const context = await browser.newContext({ timezoneId: 'Europe/Paris', locale: 'fr-FR', viewport: { width: 1366, height: 900 }, bypassCSP: true })
-    page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    page.on('dialog', (dialog) => void dialog.accept())
-    await page.goto(`${server.url}/admin/`)
+    page = ui.page()
+    await page.goto(`${server().url}/admin/`)
     expect(await signIn(page, ADMIN.email, ADMIN.password)).toBe(200)
 
     for (const name of ['Thời sự', 'Kinh tế']) cats[name] = (await apiInPage(page, 'POST', '/api/admin/categories', { name })).body.data.id
@@ -55,19 +47,8 @@ describe('the article list in chromium', () => {
     }
   })
 
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail' || !page) return
-    await page.screenshot({ path: FAILURE, fullPage: true }).catch(() => {})
-    console.error(`${task.name}: screenshot in ${FAILURE}; wrangler said:\n${server?.output().slice(-3000)}`)
-  })
-
-  afterAll(async () => {
-    await closeBrowser(browser)
-    await server?.stop()
-  })
-
   it('shows a published-time column in site time and names the tab', async () => {
-    await page.goto(`${server!.url}/admin/`)
+    await page.goto(`${server().url}/admin/`)
     expect(await titles()).toHaveLength(3)
     const row = page.locator('tr', { has: page.getByRole('link', { name: 'Lạng Sơn: mưa đá phủ trắng đường' }) })
     expect(await row.locator('td').nth(3).textContent()).toBe('09:35 18/04/2017')
@@ -102,7 +83,7 @@ describe('the article list in chromium', () => {
   })
 
   it('sorts by publication time and bounds it by a date range in site days', async () => {
-    await page.goto(`${server!.url}/admin/?sort=-published_at`)
+    await page.goto(`${server().url}/admin/?sort=-published_at`)
     expect(await titles()).toEqual(['Giá vàng tăng mạnh phiên đầu tuần', 'Lạng Sơn: mưa đá phủ trắng đường'])
     await page.getByLabel('Từ ngày').fill('2017-04-18')
     await page.getByLabel('Đến ngày').fill('2017-04-18')
@@ -113,7 +94,7 @@ describe('the article list in chromium', () => {
   })
 
   it('has no serious accessibility violations, and fits a phone', async () => {
-    await page.goto(`${server!.url}/admin/?category=${cats['Thời sự']}`)
+    await page.goto(`${server().url}/admin/?category=${cats['Thời sự']}`)
     await titles()
     const violations = await axeViolations(page)
     console.warn(`axe, article list: ${violations.map((v) => `${v.id} (${v.impact})`).join(', ') || 'none'}`)
@@ -124,7 +105,7 @@ describe('the article list in chromium', () => {
   it('lets an admin delete a trashed article for good', async () => {
     const current = await apiInPage(page, 'GET', `/api/admin/articles/${ids.danang}`)
     expect((await apiInPage(page, 'DELETE', `/api/admin/articles/${ids.danang}`, undefined, { 'If-Match': `"${current.body.data.version}"` })).status).toBe(200)
-    await page.goto(`${server!.url}/admin/trash`)
+    await page.goto(`${server().url}/admin/trash`)
     expect(await titles()).toEqual(['Đà Nẵng ngập sâu sau mưa lớn'])
     await page.getByRole('button', { name: 'Xóa vĩnh viễn Đà Nẵng ngập sâu sau mưa lớn' }).click()
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Đã xóa vĩnh viễn “Đà Nẵng ngập sâu sau mưa lớn”.')

@@ -5,21 +5,19 @@
  * users, one's own password and tokens, the audit log. Each screen gets an axe run
  * (no serious or critical violation) and a phone-width screenshot.
  */
-import type { Browser, Page } from 'playwright-core'
-import { build } from 'vite'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { apiInPage, signIn } from './support/admin-page'
 import { axeViolations, phoneScreenshot, seriousOf } from './support/axe'
-import { closeBrowser, launchChromium } from './support/browser'
-import { startWorker, type WorkerServer } from './support/worker-server'
+import { useAdminBrowser } from './support/admin-browser'
 
 const ADMIN = { email: 'quantri@toasoan.vn', password: 'mat-khau-quan-tri-2024' }
 const AUTHOR = { email: 'phongvien@toasoan.vn', password: 'mat-khau-phong-vien-2024', name: 'Trần Thị Bình' }
 const FAILURE = '/tmp/tin-admin-newsroom-failure.png'
 
-let server: WorkerServer | undefined
-let browser: Browser | undefined
+const ui = useAdminBrowser({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, FAILURE, { timezoneId: 'Europe/Paris', locale: 'fr-FR', bypassCSP: true })
 let page: Page
+const server = () => ui.server()
 const axeReport: string[] = []
 
 /** Axe on the screen as it is now (serious and critical fail the test) and its phone screenshot. */
@@ -31,34 +29,18 @@ async function checkScreen(name: string) {
 }
 
 const open = async (path: string, heading: string) => {
-  await page.goto(`${server!.url}/admin${path}`)
+  await page.goto(`${server().url}/admin${path}`)
   await page.getByRole('heading', { level: 1, name: heading }).waitFor()
 }
 
 describe('the newsroom screens in chromium', () => {
   beforeAll(async () => {
-    browser = await launchChromium()
-    await build({ configFile: 'admin-ui/vite.config.ts', logLevel: 'warn' })
-    server = await startWorker({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password })
-    const context = await browser.newContext({ timezoneId: 'Europe/Paris', locale: 'fr-FR', viewport: { width: 1366, height: 900 }, bypassCSP: true })
-    page = await context.newPage()
-    page.setDefaultTimeout(15_000)
-    page.on('dialog', (dialog) => void dialog.accept())
-    await page.goto(`${server.url}/admin/`)
+    page = ui.page()
+    await page.goto(`${server().url}/admin/`)
     expect(await signIn(page, ADMIN.email, ADMIN.password)).toBe(200)
   })
 
-  afterEach(async ({ task }) => {
-    if (task.result?.state !== 'fail' || !page) return
-    await page.screenshot({ path: FAILURE, fullPage: true }).catch(() => {})
-    console.error(`${task.name}: screenshot in ${FAILURE}; wrangler said:\n${server?.output().slice(-3000)}`)
-  })
-
-  afterAll(async () => {
-    console.warn(`axe (serious/critical fail the run):\n${axeReport.join('\n')}`)
-    await closeBrowser(browser)
-    await server?.stop()
-  })
+  afterAll(() => console.warn(`axe (serious/critical fail the run):\n${axeReport.join('\n')}`))
 
   it('answers an unknown page with "page not found", and real screens at their paths', async () => {
     await open('/khong-co-trang-nay', 'Không tìm thấy trang')
@@ -112,7 +94,7 @@ describe('the newsroom screens in chromium', () => {
     await page.getByLabel('Đường dẫn (slug)').fill('the-thao-24h')
     await page.getByRole('button', { name: 'Lưu' }).click()
     await page.getByTestId('category-the-thao-24h').waitFor()
-    const old = await fetch(`${server!.url}/api/v1/categories/the-thao`, { redirect: 'manual' })
+    const old = await fetch(`${server().url}/api/v1/categories/the-thao`, { redirect: 'manual' })
     expect(old.status).toBe(301)
     expect(old.headers.get('Location')).toBe('/api/v1/categories/the-thao-24h')
     await checkScreen('categories')
@@ -132,7 +114,7 @@ describe('the newsroom screens in chromium', () => {
 
   it('picks a byline by searching without accents, and adds a new author on the spot', async () => {
     for (const name of ['Trần Thị Bình', 'Trần Văn Cường', 'Lê Thị Dung']) await apiInPage(page, 'POST', '/api/admin/authors', { name })
-    await page.goto(`${server!.url}/admin/articles/new`)
+    await page.goto(`${server().url}/admin/articles/new`)
     const box = page.getByRole('combobox', { name: 'Tìm tác giả' })
     await box.fill('tran thi')
     const offered = () => page.getByRole('listbox', { name: 'Tìm tác giả' }).getByRole('option').allTextContents()
@@ -181,12 +163,12 @@ describe('the newsroom screens in chromium', () => {
     await page.getByLabel('Tên mã').fill('Script nhập bài')
     await page.getByRole('button', { name: 'Tạo mã' }).click()
     const secret = await page.getByTestId('token-secret').inputValue()
-    const me = await fetch(`${server!.url}/api/admin/me`, { headers: { Authorization: `Bearer ${secret}` } })
+    const me = await fetch(`${server().url}/api/admin/me`, { headers: { Authorization: `Bearer ${secret}` } })
     expect(me.status).toBe(200)
     await checkScreen('account')
     await page.getByRole('button', { name: 'Thu hồi mã Script nhập bài' }).click()
     await page.getByText('Đã thu hồi').waitFor()
-    expect((await fetch(`${server!.url}/api/admin/me`, { headers: { Authorization: `Bearer ${secret}` } })).status).toBe(401)
+    expect((await fetch(`${server().url}/api/admin/me`, { headers: { Authorization: `Bearer ${secret}` } })).status).toBe(401)
   })
 
   it('reads the audit log page by page, filtered by action (in the URL)', async () => {
@@ -215,7 +197,7 @@ describe('the newsroom screens in chromium', () => {
     expect((await apiInPage(page, 'POST', '/api/admin/categories', { name: 'Lén thêm' })).status).toBe(403)
     await open('/tags', 'Thẻ')
     expect(await page.getByRole('button', { name: /^Gộp/ }).count()).toBe(0)
-    await page.goto(`${server!.url}/admin/articles/new`)
+    await page.goto(`${server().url}/admin/articles/new`)
     await page.getByRole('combobox', { name: 'Tìm tác giả' }).fill('Người mới tinh')
     await page.getByText('Không có tác giả nào khớp.').waitFor()
     expect(await page.getByRole('listbox', { name: 'Tìm tác giả' }).count()).toBe(0)

@@ -13,7 +13,15 @@ import { afterAll, afterEach, beforeAll } from 'vitest'
 import { closeBrowser, launchChromium } from './browser'
 import { startWorker, type WorkerServer } from './worker-server'
 
-export function useAdminBrowser(vars: Record<string, string>, failureShot: string, { bypassCSP = false } = {}) {
+export interface AdminBrowserOptions {
+  /** For files that inject a checker (axe): the app's CSP allows no inline script. */
+  bypassCSP?: boolean
+  /** The editor's computer, e.g. in Paris, so site-time handling is tested for real. */
+  timezoneId?: string
+  locale?: string
+}
+
+export function useAdminBrowser(vars: Record<string, string>, failureShot: string, options: AdminBrowserOptions = {}) {
   let browser: Browser | undefined
   let server: WorkerServer | undefined
   let context: BrowserContext | undefined
@@ -23,8 +31,7 @@ export function useAdminBrowser(vars: Record<string, string>, failureShot: strin
     browser = await launchChromium()
     await build({ configFile: 'admin-ui/vite.config.ts', logLevel: 'warn' })
     server = await startWorker(vars)
-    // bypassCSP only for files that inject a checker (axe): the app's CSP allows no inline script.
-    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP })
+    context = await browser.newContext({ viewport: { width: 1366, height: 900 }, ...options })
     page = await context.newPage()
     page.setDefaultTimeout(15_000)
     page.on('dialog', (d) => void d.accept())
