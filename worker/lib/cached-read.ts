@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { toHex } from './hex'
 
 /** A public read as every cache layer keeps it: plain data, no stream or I/O object. */
 export interface CachedRead {
@@ -14,8 +15,6 @@ export interface CachedRead {
 export const CACHEABLE_STATUSES = new Set([200, 301, 404])
 export const KEPT_HEADERS = ['content-type', 'etag', 'location', 'cache-control']
 
-const hex = (bytes: ArrayBuffer) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('')
-
 /**
  * The cacheable answer `res` as plain data (its body read whole), or null for a
  * status not worth caching. A 200 without an ETag gets the strong one hono/etag
@@ -29,6 +28,6 @@ export async function captureRead(res: Response, readAt: number): Promise<Cached
     const value = res.headers.get(name)
     if (value !== null) headers[name] = value
   }
-  if (res.status === 200 && !headers.etag) headers.etag = `"${hex(await crypto.subtle.digest('SHA-1', body))}"`
+  if (res.status === 200 && !headers.etag) headers.etag = `"${toHex(await crypto.subtle.digest('SHA-1', body))}"`
   return { status: res.status as ContentfulStatusCode, body, headers, readAt }
 }

@@ -5,13 +5,10 @@
  */
 import { toBase64Url } from './base64url'
 
+export { sha256Hex } from './hex'
+
 /** base64url of `bytes` random bytes (32 bytes -> 43 characters). */
 export function randomSecret(bytes = 32): string {
   return toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)))
 }
 
-/** SHA-256 of the text, as lower-case hex. */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('')
-}

@@ -7,6 +7,8 @@
  * @example
  * const header = await signatureHeader('whsec_…', body, Math.floor(Date.now() / 1000))
  */
+import { toHex } from './hex'
+
 export const SIGNATURE_HEADER = 'Tin-Signature'
 
 const encoder = new TextEncoder()
@@ -15,7 +17,7 @@ const encoder = new TextEncoder()
 export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
   const key = await crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(message)))
-  return Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('')
+  return toHex(mac)
 }
 
 /** The Tin-Signature value for `body` sent at `unixSeconds`. */

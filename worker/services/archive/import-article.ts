@@ -4,6 +4,7 @@ import type { Db } from '../../db/client'
 import { rawStatement } from '../../db/guard'
 import { describeLibraryImages, libraryKeys, type LibraryImage } from '../../lib/html/library-images'
 import type { ImagePolicy } from '../../lib/html/image-policy'
+import { sha256Hex } from '../../lib/hex'
 import { toUtcIso } from '../../lib/time'
 import type { Actor } from '../editorial/actor'
 import { applyInput, boundedBody, contentColumns, emptyContent, type ArticleContent } from '../editorial/content'
@@ -37,8 +38,7 @@ export async function draftLine(line: ImportArticle, images: ImagePolicy, langua
     ...(line.language !== undefined && { language: line.language }),
   }, images)
   const paths = [...new Set((line.old_urls ?? []).map(oldPath).filter((p): p is string => p !== null))]
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(line)))
-  const hash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  const hash = await sha256Hex(JSON.stringify(line))
   return { line, content, keys: libraryKeys(content.body_html), paths, hash }
 }
 

@@ -4,6 +4,7 @@ import { MEDIA_TEXT_LIMITS } from '../../../schema/api/admin-media'
 import type { Db, D1Handle } from '../../db/client'
 import { runBatch } from '../../db/batch'
 import { ApiError } from '../../lib/errors'
+import { sha256Hex } from '../../lib/hex'
 import { inspectImage } from '../../lib/media/inspect'
 import { nowIso } from '../../lib/time'
 import { auditInsert } from '../audit'
@@ -15,8 +16,6 @@ export interface Upload {
   filename: string
   fields: MediaUploadFields
 }
-
-const hex = (buffer: ArrayBuffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('')
 
 /** The client's file name without any path, NFC, trimmed, at most 200 characters; `upload.{ext}` when nothing is left. */
 export function cleanFilename(name: string, ext: string): string {
@@ -41,7 +40,7 @@ export async function storeUpload(db: Db, d1: D1Handle, bucket: R2Bucket, upload
     const message = image.status === 415 ? 'The file is not a JPEG, PNG, WebP, AVIF or GIF image' : 'The image cannot be read'
     throw new ApiError(image.status, code, `${message}: ${image.reason}`, [{ path: 'form.file', message: image.reason }])
   }
-  const digest = hex(await crypto.subtle.digest('SHA-256', upload.bytes))
+  const digest = await sha256Hex(upload.bytes)
   const key = `${digest.slice(0, 32)}.${image.ext}`
   const existing = await idOfKey(db, key)
   if (existing !== undefined) return { id: existing, duplicate: true }
