@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { useT } from '../i18n'
-import { displayTime, fromLocalInput, SITE_TIME_ZONE, toLocalInput } from '../time'
+import { displayTime, fromLocalInput, toLocalInput } from '../time'
+import { SiteTimeField } from './site-time-field'
 
 interface Props {
   title: string
@@ -42,27 +43,17 @@ export function PublishDatedDialog({ title, onConfirm, onClose }: Props) {
             {t('publishDated.confirm', { title, time: displayTime(confirming) })}
           </p>
         ) : (
-          <>
-            <label for="publish-dated-at">{t('publishDated.at', { zone: SITE_TIME_ZONE })}</label>
-            <input
-              id="publish-dated-at"
-              type="datetime-local"
-              required
-              max={toLocalInput(new Date().toISOString())}
-              value={value}
-              aria-invalid={error !== null}
-              aria-describedby={error ? 'publish-dated-error' : undefined}
-              onInput={(e) => {
-                setValue(e.currentTarget.value)
-                setError(null)
-              }}
-            />
-            {error && (
-              <p id="publish-dated-error" class="message error" role="alert">
-                {error}
-              </p>
-            )}
-          </>
+          <SiteTimeField
+            id="publish-dated-at"
+            label={(zone) => t('publishDated.at', { zone })}
+            max={toLocalInput(new Date().toISOString())}
+            value={value}
+            error={error}
+            onInput={(v) => {
+              setValue(v)
+              setError(null)
+            }}
+          />
         )}
         <div class="dialog-actions">
           <button type="button" class="button" onClick={() => (confirming ? setConfirming(null) : dialog.current?.close())}>

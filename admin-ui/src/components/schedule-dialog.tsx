@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { useT } from '../i18n'
-import { fromLocalInput, SITE_TIME_ZONE, toLocalInput } from '../time'
+import { fromLocalInput, toLocalInput } from '../time'
+import { SiteTimeField } from './site-time-field'
 
 interface Props {
   /** The time already scheduled, if any (ISO). */
@@ -41,25 +42,17 @@ export function ScheduleDialog({ current, onConfirm, onClose }: Props) {
     <dialog ref={dialog} class="card dialog" aria-labelledby="schedule-title" onClose={onClose}>
       <form onSubmit={submit}>
         <h2 id="schedule-title">{t('schedule.title')}</h2>
-        <label for="schedule-at">{t('schedule.at', { zone: SITE_TIME_ZONE })}</label>
-        <input
+        <SiteTimeField
           id="schedule-at"
-          type="datetime-local"
-          required
+          label={(zone) => t('schedule.at', { zone })}
           min={toLocalInput(new Date().toISOString())}
           value={value}
-          aria-invalid={error !== null}
-          aria-describedby={error ? 'schedule-error' : undefined}
-          onInput={(e) => {
-            setValue(e.currentTarget.value)
+          error={error}
+          onInput={(v) => {
+            setValue(v)
             setError(null)
           }}
         />
-        {error && (
-          <p id="schedule-error" class="message error" role="alert">
-            {error}
-          </p>
-        )}
         <div class="dialog-actions">
           <button type="button" class="button" onClick={() => dialog.current?.close()}>
             {t('schedule.cancel')}
